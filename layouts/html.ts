@@ -1,0 +1,37 @@
+/**
+ * HTML built with a tagged template that escapes every interpolated value, so text from content
+ * (titles, tags, names) can never become markup. Only `raw()` — used for Markdown that markdown-it
+ * rendered with raw HTML off — passes through unescaped.
+ */
+export class Html {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+}
+
+type Value = Html | string | number | boolean | null | undefined | Value[];
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+}
+
+function render(value: Value): string {
+  if (value instanceof Html) return value.value;
+  if (Array.isArray(value)) return value.map(render).join("");
+  if (value === null || value === undefined || value === false || value === true) return "";
+  return escapeHtml(String(value));
+}
+
+export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
+  let out = strings[0]!;
+  values.forEach((value, i) => (out += render(value) + strings[i + 1]!));
+  return new Html(out);
+}
+
+/** Trusted HTML: only for what a renderer that escapes raw HTML produced. */
+export function raw(text: string): Html {
+  return new Html(text);
+}

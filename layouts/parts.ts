@@ -1,0 +1,39 @@
+/** Pieces shared by several pages: dates, tag lists, article lists, pagination. */
+import type { DateTime } from "luxon";
+import type { ArticleCard, ListPage, TagLink } from "../src/site/model.ts";
+import { formatChineseDate, isoDateTime } from "../src/articles/dates.ts";
+import type { Script } from "../src/scripts.ts";
+import { html, type Html } from "./html.ts";
+import { strings } from "./strings.ts";
+
+export type Link = (path: string) => string;
+
+export function time(date: DateTime): Html {
+  return html`<time datetime="${isoDateTime(date)}">${formatChineseDate(date)}</time>`;
+}
+
+export function tagList(tags: TagLink[], link: Link): Html {
+  if (tags.length === 0) return html``;
+  return html`<ul class="tag-list">${tags.map((tag) => html`<li><a class="tag" href="${link(tag.url)}" rel="tag">${tag.name}</a></li>`)}</ul>`;
+}
+
+export function articleList(items: ArticleCard[], script: Script, link: Link): Html {
+  if (items.length === 0) return html`<p class="page-intro">${strings[script].noArticles}</p>`;
+  return html`<ol class="article-list">${items.map(
+    (item) => html`
+<li class="article-item"><h2 class="article-item-title"><a href="${link(item.url)}">${item.title}</a></h2>
+<p class="article-item-meta">${time(item.date)}</p>
+${tagList(item.tags, link)}${item.summary ? html`<p class="article-item-summary">${item.summary}</p>` : ""}</li>`,
+  )}
+</ol>`;
+}
+
+export function pagination(page: ListPage, link: Link): Html {
+  if (page.pageCount <= 1) return html``;
+  const t = strings[page.script];
+  return html`<nav class="pagination" aria-label="${t.pagination}">${
+    page.previousUrl ? html`<a class="pagination-prev" rel="prev" href="${link(page.previousUrl)}">${t.previousPage}</a>` : ""
+  }<span class="pagination-status">${t.pageStatus(page.pageNumber, page.pageCount)}</span>${
+    page.nextUrl ? html`<a class="pagination-next" rel="next" href="${link(page.nextUrl)}">${t.nextPage}</a>` : ""
+  }</nav>`;
+}

@@ -1,0 +1,31 @@
+/** The shape of an Eleventy JavaScript template, and a helper for one page per model item. */
+import type { SiteModel } from "../src/site/model.ts";
+import { outputPath } from "../src/site/urls.ts";
+
+export interface EleventyTemplate {
+  data: Record<string, unknown>;
+  render(data: Record<string, unknown>): string;
+}
+
+/** A template that writes one page for each item of the list `site.<list>`, at the item's URL. */
+export function pagePerItem<T extends { url: string }>(
+  list: keyof SiteModel,
+  render: (site: SiteModel, item: T) => string,
+): EleventyTemplate {
+  return {
+    data: {
+      pagination: { data: `site.${list}`, size: 1, alias: "item" },
+      permalink: (data: { item: T }) => outputPath(data.item.url),
+      eleventyExcludeFromCollections: true,
+    },
+    render: (data) => render(data.site as SiteModel, data.item as T),
+  };
+}
+
+/** A template that writes one page. */
+export function singlePage(url: string, render: (site: SiteModel) => string): EleventyTemplate {
+  return {
+    data: { permalink: outputPath(url), eleventyExcludeFromCollections: true },
+    render: (data) => render(data.site as SiteModel),
+  };
+}

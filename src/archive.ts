@@ -1,0 +1,71 @@
+/**
+ * The archive in memory: settings, then every article loaded, validated and given both scripts.
+ * Knows nothing of Eleventy, so the CLI, tests and the benchmark use it directly.
+ */
+import { createHash } from "node:crypto";
+import path from "node:path";
+import type { Article } from "./articles/types.ts";
+import { ARTICLES_FOLDER, loadArticles } from "./articles/load.ts";
+import { ConversionCache } from "./convert/cache.ts";
+import { VariantBuilder, type ArticleText, type ConversionStats } from "./convert/variants.ts";
+import { ProblemsError, type Problem } from "./problems.ts";
+import { loadSettings, type SiteSettings } from "./settings.ts";
+import type { Script } from "./scripts.ts";
+
+export interface ArchiveOptions {
+  contentDir: string;
+  /** Where converted text is cached between runs; null keeps it in memory only. */
+  cacheDir?: string | null;
+  /** Drafts are shown while editing (npm start) and left out of a build. */
+  includeDrafts: boolean;
+}
+
+export interface ArchiveEntry {
+  article: Article;
+  text: Record<Script, ArticleText>;
+}
+
+export interface Archive {
+  settings: SiteSettings;
+  /** Newest first. */
+  entries: ArchiveEntry[];
+  warnings: Problem[];
+  stats: ConversionStats & { drafts: number };
+}
+
+const DEFAULT_CACHE_DIR = ".cache/zh-archive";
+const caches = new Map<string, ConversionCache>();
+
+/** One cache per content folder and process, so watch-mode rebuilds reuse it in memory. */
+function cacheFor(options: ArchiveOptions): ConversionCache {
+  if (options.cacheDir === null) return new ConversionCache(null);
+  const contentKey = createHash("sha256").update(path.resolve(options.contentDir)).digest("hex").slice(0, 12);
+  const file = path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `conversions-${contentKey}.json`);
+  let cache = caches.get(file);
+  if (!cache) caches.set(file, (cache = new ConversionCache(file)));
+  return cache;
+}
+
+/** Loads the whole archive; throws a ProblemsError listing every problem in every file. */
+export function loadArchive(options: ArchiveOptions): Archive {
+  const settings = loadSettings(options.contentDir);
+  const loaded = loadArticles(path.join(options.contentDir, ARTICLES_FOLDER), settings);
+  if (loaded.problems.length > 0) throw new ProblemsError(loaded.problems);
+
+  const published = loaded.articles.filter((article) => options.includeDrafts || !article.draft);
+  published.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug));
+
+  const cache = cacheFor(options);
+  const variants = new VariantBuilder(settings, cache);
+  const entries = published.map((article): ArchiveEntry => {
+    const { original, converted } = variants.build(article);
+    return { article, text: { [original.lang]: original, [converted.lang]: converted } as Record<Script, ArticleText> };
+  });
+  cache.save();
+  return {
+    settings,
+    entries,
+    warnings: loaded.warnings,
+    stats: { ...variants.stats, drafts: loaded.articles.length - published.length },
+  };
+}

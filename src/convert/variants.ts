@@ -1,0 +1,136 @@
+/**
+ * An article in both scripts: its own, rendered as written, and the other, converted from it
+ * (one way only). Only reader-facing text is converted: never link or image addresses, code,
+ * heading ids or other attributes, nor spans and terms kept as written.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Token } from "markdown-it/index.js";
+import type { Article } from "../articles/types.ts";
+import { basePath, type SiteSettings } from "../settings.ts";
+import { otherScript, type Script } from "../scripts.ts";
+import { parseMarkdown, renderTokens, type RenderEnv } from "../render/markdown.ts";
+import { converterFrom } from "./opencc.ts";
+import { TextConverter } from "./text.ts";
+import { ConversionCache } from "./cache.ts";
+
+/** The reader-facing text of an article in one script. */
+export interface ArticleText {
+  lang: Script;
+  title: string;
+  summary?: string;
+  tags: string[];
+  html: string;
+}
+
+export interface ArticleVariants {
+  original: ArticleText;
+  converted: ArticleText;
+}
+
+export interface ConversionStats {
+  converted: number;
+  fromCache: number;
+}
+
+// Bump when the way text is segmented or converted changes, so cached results are not reused.
+const CONVERSION_VERSION = 1;
+const OPENCC_VERSION = packageVersion("opencc-js");
+
+const SKIPPED_TOKENS = new Set(["code_inline", "code_block", "fence", "html_inline", "html_block"]);
+
+/** The text tokens a reader sees, in document order, outside code and kept spans. */
+function readableTextTokens(tokens: Token[]): Token[] {
+  const result: Token[] = [];
+  let keepDepth = 0;
+  const visit = (list: Token[]) => {
+    for (const token of list) {
+      if (token.type === "keep_open") keepDepth++;
+      else if (token.type === "keep_close") keepDepth--;
+      else if (token.type === "text" && keepDepth === 0 && token.content) result.push(token);
+      else if (token.children && !SKIPPED_TOKENS.has(token.type)) visit(token.children);
+    }
+  };
+  visit(tokens);
+  return result;
+}
+
+/** A dependency's version, read beside its entry point (opencc-js does not export package.json). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  while (dir !== path.dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+      if (manifest.name === name) return manifest.version;
+    } catch {
+      // not this folder
+    }
+    dir = path.dirname(dir);
+  }
+  return "unknown";
+}
+
+export class VariantBuilder {
+  readonly stats: ConversionStats = { converted: 0, fromCache: 0 };
+
+  constructor(
+    private readonly settings: SiteSettings,
+    private readonly cache: ConversionCache,
+  ) {}
+
+  build(article: Article): ArticleVariants {
+    const from = article.lang;
+    const to = otherScript(from);
+    const env: RenderEnv = { sourceLang: from, basePath: basePath(this.settings) };
+    const tokens = parseMarkdown(article.body, env);
+    const original: ArticleText = {
+      lang: from,
+      title: article.title,
+      summary: article.summary,
+      tags: article.tags,
+      html: renderTokens(tokens, env),
+    };
+
+    const textTokens = readableTextTokens(tokens);
+    const head = [article.title, article.summary ?? "", ...article.tags];
+    const converted = this.convert(article, [...head, ...textTokens.map((token) => token.content)]);
+    textTokens.forEach((token, i) => (token.content = converted[head.length + i]!));
+    return {
+      original,
+      converted: {
+        lang: to,
+        title: converted[0]!,
+        summary: article.summary === undefined ? undefined : converted[1],
+        tags: converted.slice(2, head.length),
+        html: renderTokens(tokens, env),
+      },
+    };
+  }
+
+  private convert(article: Article, texts: string[]): string[] {
+    const overrides = article.lang === "zh-Hans" ? this.settings.overrides.toHant : this.settings.overrides.toHans;
+    const key = ConversionCache.key([
+      CONVERSION_VERSION,
+      OPENCC_VERSION,
+      article.lang,
+      this.settings.traditional,
+      overrides,
+      article.keep,
+      texts,
+    ]);
+    const cached = this.cache.get(key);
+    if (cached && cached.length === texts.length) {
+      this.stats.fromCache++;
+      return cached;
+    }
+    const converter = new TextConverter(converterFrom(article.lang, this.settings.traditional), {
+      overrides,
+      keep: article.keep,
+    });
+    const result = converter.convertAll(texts);
+    this.cache.set(key, result);
+    this.stats.converted++;
+    return result;
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The Eleventy plugins that make the site: the archive as global data (from the content folder,
+ * which is Eleventy's input folder), the page templates, and the static assets.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadArchive } from "../archive.ts";
+import { formatProblem } from "../problems.ts";
+import { buildSiteModel, type SiteModel } from "./model.ts";
+import { templates } from "../../layouts/index.ts";
+
+/** The part of Eleventy's configuration API these plugins use. */
+export interface EleventyConfig {
+  directories: { input: string; output: string };
+  addGlobalData(name: string, value: () => unknown): void;
+  addTemplate(virtualPath: string, content: unknown, data?: unknown): void;
+  addWatchTarget(target: string): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  setServerOptions(options: Record<string, unknown>): void;
+  on(event: string, callback: (...args: unknown[]) => unknown): void;
+}
+
+export interface ArchiveDataOptions {
+  /** Where converted text is cached; null keeps it in memory only. */
+  cacheDir?: string | null;
+}
+
+const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+/** The archive, read from the input folder on every build, as the global `site`. */
+export function archiveData(eleventyConfig: EleventyConfig, options: ArchiveDataOptions = {}): void {
+  const contentDir = eleventyConfig.directories.input;
+  eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.md"));
+  eleventyConfig.addWatchTarget(path.join(contentDir, "*.json"));
+  eleventyConfig.addGlobalData("site", (): SiteModel => {
+    const started = performance.now();
+    const archive = loadArchive({
+      contentDir,
+      cacheDir: options.cacheDir,
+      // Drafts show while a person edits (npm start), never in a build.
+      includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
+    });
+    for (const warning of archive.warnings) console.warn(`[archive] warning: ${formatProblem(warning)}`);
+    const { converted, fromCache, drafts } = archive.stats;
+    console.log(
+      `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +
+        `converted ${converted}, ${fromCache} from cache, in ${Math.round(performance.now() - started)} ms`,
+    );
+    return buildSiteModel(archive);
+  });
+}
+
+/** Every page template, as virtual templates: the content folder holds only content. */
+export function archivePages(eleventyConfig: EleventyConfig): void {
+  for (const [name, template] of Object.entries(templates)) eleventyConfig.addTemplate(`_archive/${name}`, template);
+}
+
+/** `public/` is copied to the site's root as it is. */
+export function staticAssets(eleventyConfig: EleventyConfig): void {
+  const publicDir = path.relative(process.cwd(), path.join(PROJECT_ROOT, "public")) || ".";
+  eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
+}
