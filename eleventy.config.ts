@@ -1,15 +1,15 @@
-// The site is a composition of plugins; each lives in src/site/plugin.ts.
-import { archiveData, archivePages, staticAssets, type EleventyConfig } from "./src/site/plugin.ts";
+// The site is a composition of plugins, each in src/site/plugin.ts. Eleventy's input folder is the
+// content folder (npm scripts pass content/ and _site/; tests pass their own).
+import { archiveData, archivePages, devServer, staticAssets, type EleventyConfig } from "./src/site/plugin.ts";
 
 export default function (eleventyConfig: EleventyConfig & { addPlugin: Function }) {
   eleventyConfig.addPlugin(archiveData);
   eleventyConfig.addPlugin(archivePages);
   eleventyConfig.addPlugin(staticAssets);
+  eleventyConfig.addPlugin(devServer);
 }
 
-// Defaults for `npm run build` and `npm start`; a command line or test may name other folders.
 // Templates are virtual (layouts/); Markdown under content/ is read by the archive, not by Eleventy.
 export const config = {
-  dir: { input: "content", output: "_site" },
   templateFormats: ["11ty.js"],
 };

@@ -3,13 +3,14 @@
  * Knows nothing of Eleventy, so the CLI, tests and the benchmark use it directly.
  */
 import { createHash } from "node:crypto";
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Article } from "./articles/types.ts";
-import { ARTICLES_FOLDER, loadArticles } from "./articles/load.ts";
+import { ARTICLES_FOLDER, findArticleFiles, loadArticles } from "./articles/load.ts";
 import { ConversionCache } from "./convert/cache.ts";
 import { VariantBuilder, type ArticleText, type ConversionStats } from "./convert/variants.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
-import { loadSettings, type SiteSettings } from "./settings.ts";
+import { SETTINGS_FILE, loadSettings, type SiteSettings } from "./settings.ts";
 import type { Script } from "./scripts.ts";
 
 export interface ArchiveOptions {
@@ -46,8 +47,34 @@ function cacheFor(options: ArchiveOptions): ConversionCache {
   return cache;
 }
 
-/** Loads the whole archive; throws a ProblemsError listing every problem in every file. */
+let last: { fingerprint: string; archive: Archive } | undefined;
+
+/** What the archive was read from: every file's name, size and time, and the options. */
+function fingerprint(options: ArchiveOptions): string {
+  const files = [path.join(options.contentDir, SETTINGS_FILE), ...findArticleFiles(path.join(options.contentDir, ARTICLES_FOLDER))];
+  const { includeDrafts, cacheDir } = options;
+  const hash = createHash("sha256").update(JSON.stringify([path.resolve(options.contentDir), includeDrafts, cacheDir]));
+  for (const file of files) {
+    const stat = existsSync(file) ? statSync(file) : undefined;
+    hash.update(`${file}\u0000${stat?.size}\u0000${stat?.mtimeMs}\u0000${stat?.ino}\n`);
+  }
+  return hash.digest("hex");
+}
+
+/**
+ * Loads the whole archive; throws a ProblemsError listing every problem in every file. Asked
+ * again with no file changed (the build command validates before Eleventy asks), it returns the
+ * same archive without reading anything.
+ */
 export function loadArchive(options: ArchiveOptions): Archive {
+  const print = fingerprint(options);
+  if (last?.fingerprint === print) return last.archive;
+  const archive = readArchive(options);
+  last = { fingerprint: print, archive };
+  return archive;
+}
+
+function readArchive(options: ArchiveOptions): Archive {
   const settings = loadSettings(options.contentDir);
   const loaded = loadArticles(path.join(options.contentDir, ARTICLES_FOLDER), settings);
   if (loaded.problems.length > 0) throw new ProblemsError(loaded.problems);

@@ -7,7 +7,7 @@ import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { SiteSettings } from "../settings.ts";
 import type { Problem } from "../problems.ts";
-import { isScript } from "../scripts.ts";
+import type { Script } from "../scripts.ts";
 import { detectScript } from "../convert/detect.ts";
 import { toSimplified } from "../convert/opencc.ts";
 import { parseDate } from "./dates.ts";
@@ -72,10 +72,8 @@ export function parseArticle(file: string, source: string, settings: SiteSetting
 
   let lang = undefined;
   if (data.lang !== undefined && data.lang !== null) {
-    const given = String(data.lang);
-    const normalised = given.toLowerCase() === "zh-hans" ? "zh-Hans" : given.toLowerCase() === "zh-hant" ? "zh-Hant" : given;
-    if (isScript(normalised)) lang = normalised;
-    else problem("lang", `${JSON.stringify(data.lang)} is not zh-Hans or zh-Hant`);
+    lang = scriptOfLanguageTag(String(data.lang));
+    if (!lang) problem("lang", `${JSON.stringify(data.lang)} is not zh-Hans or zh-Hant`);
   }
 
   let slug: string | undefined;
@@ -135,6 +133,14 @@ export function parseArticle(file: string, source: string, settings: SiteSetting
       extra,
     },
   };
+}
+
+/** zh-Hans and zh-Hant, in any case, and the region tags people write for them (zh-CN, zh-TW…). */
+export function scriptOfLanguageTag(tag: string): Script | undefined {
+  const lower = tag.trim().toLowerCase().replace(/_/g, "-");
+  if (/^zh-(hans|cn|sg|my)(-|$)/.test(lower)) return "zh-Hans";
+  if (/^zh-(hant|tw|hk|mo)(-|$)/.test(lower)) return "zh-Hant";
+  return undefined;
 }
 
 function text(value: unknown): string | undefined {

@@ -60,3 +60,8 @@ export function staticAssets(eleventyConfig: EleventyConfig): void {
   const publicDir = path.relative(process.cwd(), path.join(PROJECT_ROOT, "public")) || ".";
   eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
 }
+
+/** `npm start`: the dev server reloads the browser when content changes. */
+export function devServer(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.setServerOptions({ port: Number(process.env.PORT ?? 8080), showVersion: false });
+}

@@ -1,0 +1,48 @@
+/**
+ * Builds the site with Eleventy's programmatic API: used by `npm run build`, the tests and the
+ * benchmark, so all three build exactly what a user gets.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import { ProblemsError } from "../problems.ts";
+
+export interface BuildOptions {
+  contentDir: string;
+  outputDir: string;
+  /** Print Eleventy's per-file log lines. */
+  verbose?: boolean;
+}
+
+export interface BuildResult {
+  seconds: number;
+}
+
+const CONFIG_FILE = fileURLToPath(new URL("../../eleventy.config.ts", import.meta.url));
+
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const eleventy = new Eleventy(options.contentDir, options.outputDir, {
+    configPath: path.relative(process.cwd(), CONFIG_FILE),
+    quietMode: !options.verbose,
+    runMode: "build",
+  });
+  try {
+    await eleventy.write();
+  } catch (error) {
+    throw problemsIn(error) ?? error;
+  }
+  return { seconds: (performance.now() - started) / 1000 };
+}
+
+/** Eleventy wraps errors from data functions; find our own report of content problems inside. */
+export function problemsIn(error: unknown): ProblemsError | undefined {
+  const seen = new Set<unknown>();
+  let current = error as { originalError?: unknown; cause?: unknown } | undefined;
+  while (current && !seen.has(current)) {
+    if (current instanceof ProblemsError) return current;
+    seen.add(current);
+    current = (current.originalError ?? current.cause) as typeof current;
+  }
+  return undefined;
+}

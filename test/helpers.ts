@@ -1,0 +1,32 @@
+/** Shared by the build tests: build a content folder into a temporary folder and read its pages. */
+import { mkdtempSync, readFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { buildSite } from "../src/site/build.ts";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+
+export async function buildInto(contentDir: string): Promise<string> {
+  const outputDir = mkdtempSync(path.join(tmpdir(), "archive-site-"));
+  await buildSite({ contentDir, outputDir });
+  return outputDir;
+}
+
+/** The file a URL path is served from: folders serve their index.html. */
+export function fileOf(outputDir: string, urlPath: string): string {
+  const clean = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
+  return path.join(outputDir, clean.endsWith("/") ? `${clean}index.html` : clean);
+}
+
+export function exists(outputDir: string, urlPath: string): boolean {
+  return existsSync(fileOf(outputDir, urlPath));
+}
+
+export function readText(outputDir: string, urlPath: string): string {
+  return readFileSync(fileOf(outputDir, urlPath), "utf8");
+}
+
+export function readPage(outputDir: string, urlPath: string): Document {
+  return parseHTML(readText(outputDir, urlPath)).document as unknown as Document;
+}
