@@ -1,0 +1,74 @@
+// Builds the sample archive in content/ and follows every internal link, asset and fragment.
+import { beforeAll, describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { buildInto, exists, readPage, PROJECT_ROOT } from "../helpers.ts";
+import { loadSettings } from "../../src/settings.ts";
+
+const CONTENT = path.join(PROJECT_ROOT, "content");
+const SITE_URL = loadSettings(CONTENT).url;
+let out: string;
+let pages: string[];
+
+beforeAll(async () => {
+  out = await buildInto(CONTENT);
+  pages = readdirSync(out, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => "/" + file.split(path.sep).join("/"));
+}, 60_000);
+
+/** The site path a link on `page` points to, or null when it leaves the site. */
+function internalTarget(page: string, link: string): URL | null {
+  const base = new URL(page, SITE_URL);
+  const url = new URL(link, base);
+  const site = new URL(SITE_URL);
+  if (url.origin !== site.origin || !url.pathname.startsWith(site.pathname)) return null;
+  return url;
+}
+
+describe("the sample site's links", () => {
+  it("builds a sizeable site in both scripts", () => {
+    expect(pages.filter((p) => p.startsWith("/zh-hans/")).length).toBeGreaterThan(30);
+    expect(pages.filter((p) => p.startsWith("/zh-hant/")).length).toBe(pages.filter((p) => p.startsWith("/zh-hans/")).length);
+  });
+
+  it("resolves every internal link, stylesheet, script and image, and every #fragment", () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const page of pages) {
+      const doc = readPage(out, page);
+      const refs = [
+        ...[...doc.querySelectorAll("a[href], link[href]")].map((el) => el.getAttribute("href")!),
+        ...[...doc.querySelectorAll("img[src], script[src]")].map((el) => el.getAttribute("src")!),
+      ];
+      for (const ref of refs) {
+        const target = internalTarget(page, ref);
+        if (!target) continue;
+        checked++;
+        const sitePath = "/" + target.pathname.slice(new URL(SITE_URL).pathname.length);
+        if (!exists(out, sitePath)) {
+          broken.push(`${page} → ${ref}`);
+          continue;
+        }
+        if (target.hash && sitePath.endsWith("/")) {
+          const id = decodeURIComponent(target.hash.slice(1));
+          if (!readPage(out, sitePath).getElementById(id)) broken.push(`${page} → ${ref} (no #${id})`);
+        }
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(checked).toBeGreaterThan(500);
+  });
+
+  it("links an article to another by a relative URL that stays in the same script", () => {
+    const linked = pages
+      .filter((p) => p.includes("/articles/"))
+      .flatMap((page) =>
+        [...readPage(out, page).querySelectorAll(".prose a[href^='../']")].map((a) => ({ page, href: a.getAttribute("href")! })),
+      );
+    expect(linked.length).toBeGreaterThan(0);
+    for (const { page, href } of linked) {
+      expect(internalTarget(page, href)!.pathname.slice(0, 9)).toBe(page.slice(0, 9));
+    }
+  });
+});
