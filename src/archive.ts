@@ -31,7 +31,7 @@ export interface Archive {
   /** Newest first. */
   entries: ArchiveEntry[];
   warnings: Problem[];
-  stats: ConversionStats & { drafts: number };
+  stats: ConversionStats & { drafts: number; readMs: number; variantsMs: number };
 }
 
 const DEFAULT_CACHE_DIR = ".cache/zh-archive";
@@ -75,6 +75,7 @@ export function loadArchive(options: ArchiveOptions): Archive {
 }
 
 function readArchive(options: ArchiveOptions): Archive {
+  const started = performance.now();
   const settings = loadSettings(options.contentDir);
   const loaded = loadArticles(path.join(options.contentDir, ARTICLES_FOLDER), settings);
   if (loaded.problems.length > 0) throw new ProblemsError(loaded.problems);
@@ -82,6 +83,7 @@ function readArchive(options: ArchiveOptions): Archive {
   const published = loaded.articles.filter((article) => options.includeDrafts || !article.draft);
   published.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug));
 
+  const read = performance.now();
   const cache = cacheFor(options);
   const variants = new VariantBuilder(settings, cache);
   const entries = published.map((article): ArchiveEntry => {
@@ -93,6 +95,11 @@ function readArchive(options: ArchiveOptions): Archive {
     settings,
     entries,
     warnings: loaded.warnings,
-    stats: { ...variants.stats, drafts: loaded.articles.length - published.length },
+    stats: {
+      ...variants.stats,
+      drafts: loaded.articles.length - published.length,
+      readMs: read - started,
+      variantsMs: performance.now() - read,
+    },
   };
 }

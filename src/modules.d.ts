@@ -4,3 +4,10 @@ declare module "markdown-it-image-figures" {
   const plugin: MarkdownIt.PluginWithOptions<Record<string, unknown>>;
   export default plugin;
 }
+
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    write(): Promise<unknown>;
+  }
+}

@@ -21,7 +21,7 @@ export interface EleventyConfig {
 }
 
 export interface ArchiveDataOptions {
-  /** Where converted text is cached; null keeps it in memory only. */
+  /** Where converted text is cached (default: $ARCHIVE_CACHE_DIR, else .cache/zh-archive); null keeps it in memory only. */
   cacheDir?: string | null;
 }
 
@@ -36,7 +36,7 @@ export function archiveData(eleventyConfig: EleventyConfig, options: ArchiveData
     const started = performance.now();
     const archive = loadArchive({
       contentDir,
-      cacheDir: options.cacheDir,
+      cacheDir: options.cacheDir ?? process.env.ARCHIVE_CACHE_DIR,
       // Drafts show while a person edits (npm start), never in a build.
       includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
     });

@@ -48,5 +48,5 @@ export function absoluteUrl(baseUrl: string, path: string): string {
 
 // Slugs and keys are ASCII already; this only guards against anything else reaching a URL.
 function encodePath(path: string): string {
-  return path.split("/").map((part) => encodeURIComponent(decodeURIComponent(part))).join("/");
+  return encodeURI(path);
 }

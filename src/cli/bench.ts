@@ -1,0 +1,133 @@
+/**
+ * `npm run bench [-- --articles 1000,10000]`: builds synthetic archives and prints the time of
+ * each stage and the peak memory. Each measurement runs in a fresh process, as a user's would.
+ */
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadArchive } from "../archive.ts";
+import { buildSite } from "../site/build.ts";
+import { writeSyntheticArchive } from "../bench/synthetic.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const SELF = fileURLToPath(import.meta.url);
+
+interface BuildFigures {
+  seconds: number;
+  readSeconds: number;
+  variantsSeconds: number;
+  converted: number;
+  fromCache: number;
+  peakMB: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: "string", default: "1000" },
+    "child-build": { type: "string" },
+    output: { type: "string" },
+    cache: { type: "string" },
+    help: { type: "boolean", default: false },
+  },
+});
+
+if (values.help) {
+  console.log("Usage: npm run bench -- [--articles 1000,10000]");
+} else if (values["child-build"]) {
+  await childBuild(values["child-build"], values.output!, values.cache!);
+} else {
+  for (const count of values.articles.split(",").map(Number)) await benchmark(count);
+}
+
+/** In a child process: one build, then its figures as JSON on the last line. */
+async function childBuild(contentDir: string, outputDir: string, cacheDir: string): Promise<void> {
+  process.env.ARCHIVE_CACHE_DIR = cacheDir;
+  const started = performance.now();
+  const archive = loadArchive({ contentDir, cacheDir, includeDrafts: false });
+  await buildSite({ contentDir, outputDir });
+  const figures: BuildFigures = {
+    seconds: (performance.now() - started) / 1000,
+    readSeconds: archive.stats.readMs / 1000,
+    variantsSeconds: archive.stats.variantsMs / 1000,
+    converted: archive.stats.converted,
+    fromCache: archive.stats.fromCache,
+    peakMB: process.resourceUsage().maxRSS / 1024,
+  };
+  console.log(JSON.stringify(figures));
+}
+
+function runBuild(contentDir: string, outputDir: string, cacheDir: string): BuildFigures {
+  const output = execFileSync(TSX, [SELF, "--child-build", contentDir, "--output", outputDir, "--cache", cacheDir], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(output.trim().split("\n").at(-1)!) as BuildFigures;
+}
+
+async function benchmark(count: number): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), `archive-bench-${count}-`));
+  const content = path.join(dir, "content");
+  const cache = path.join(dir, "cache");
+  try {
+    let started = performance.now();
+    writeSyntheticArchive(content, { articles: count });
+    const generate = (performance.now() - started) / 1000;
+
+    const cold = runBuild(content, path.join(dir, "site"), cache);
+    const warm = runBuild(content, path.join(dir, "site"), cache);
+    const appear = await newArticleUnderServe(content, path.join(dir, "serve"), cache);
+
+    console.log(`\n== ${count.toLocaleString("en")} articles (${(count * 2).toLocaleString("en")} article pages)`);
+    console.log(`generate synthetic archive   ${generate.toFixed(1)} s`);
+    console.log(`cold build                   ${cold.seconds.toFixed(1)} s, peak ${Math.round(cold.peakMB)} MB`);
+    console.log(`  read + validate            ${cold.readSeconds.toFixed(1)} s`);
+    console.log(`  convert + render Markdown  ${cold.variantsSeconds.toFixed(1)} s (${cold.converted} converted)`);
+    console.log(`  Eleventy pages + write     ${(cold.seconds - cold.readSeconds - cold.variantsSeconds).toFixed(1)} s`);
+    console.log(`second build, nothing changed ${warm.seconds.toFixed(1)} s, peak ${Math.round(warm.peakMB)} MB, converted ${warm.converted} (${warm.fromCache} from cache)`);
+    console.log(`npm start: new article served ${appear.toFixed(1)} s after it was written`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts the dev server as `npm start` does, writes a new article, and times until it is served. */
+async function newArticleUnderServe(content: string, output: string, cache: string): Promise<number> {
+  const port = 18000 + Math.floor(Math.random() * 1000);
+  const server = spawn(
+    TSX,
+    ["node_modules/@11ty/eleventy/cmd.cjs", "--config=eleventy.config.ts", `--input=${content}`, `--output=${output}`, "--serve", `--port=${port}`],
+    { cwd: ROOT, env: { ...process.env, ARCHIVE_CACHE_DIR: cache }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the dev server did not start within 10 minutes")), 600_000);
+      server.stdout.on("data", (chunk: Buffer) => {
+        if (/Server at/.test(chunk.toString())) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      server.on("exit", () => reject(new Error("the dev server stopped")));
+    });
+    const slug = "bench-new-article";
+    const written = performance.now();
+    writeFileSync(
+      path.join(content, "articles", `${slug}.md`),
+      `---\ntitle: 新写的文章\ndate: 2024-06-01 10:00\nslug: ${slug}\ntags: [测试]\n---\n\n刚刚写好的一段文字。\n`,
+    );
+    const url = `http://localhost:${port}/zh-hant/articles/${slug}/`;
+    for (;;) {
+      const response = await fetch(url).catch(() => null);
+      if (response?.ok) return (performance.now() - written) / 1000;
+      if (performance.now() - written > 600_000) throw new Error("the new article never appeared");
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    server.kill();
+  }
+}

@@ -1,0 +1,170 @@
+import { describe, it, expect, beforeEach, afterEach } from "vitest";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArticle } from "../../src/articles/frontmatter.ts";
+import type { Article } from "../../src/articles/types.ts";
+import { ConversionCache } from "../../src/convert/cache.ts";
+import { VariantBuilder } from "../../src/convert/variants.ts";
+import { parseSettings, type SettingsInput } from "../../src/settings.ts";
+
+const SOURCE = `---
+title: 软件发展
+date: 2023-05-30
+tags: [软件, 信息]
+summary: 关于软件的头发
+keep: [发明家]
+---
+## 软件发展的历史
+
+这是[链接文字](/zh-hans/软件/)和\`软件代码\`，还有{=软件=}与发明家。
+
+![图片说明软件](/images/软件.png "图注软件")
+
+<script>alert("软件")</script>
+
+[坏链接](javascript:alert(1))
+
+\`\`\`
+软件 = 1
+\`\`\`
+`;
+
+function article(source = SOURCE): Article {
+  const parsed = parseArticle("content/articles/x.md", source, parseSettings({}));
+  expect(parsed.problems).toEqual([]);
+  return parsed.article!;
+}
+
+const build = (input: SettingsInput = {}, cache = new ConversionCache(null)) =>
+  new VariantBuilder(parseSettings(input), cache).build(article());
+
+describe("VariantBuilder", () => {
+  const { original, converted } = build();
+
+  it("keeps the original as written", () => {
+    expect(original).toMatchObject({ lang: "zh-Hans", title: "软件发展", summary: "关于软件的头发", tags: ["软件", "信息"] });
+    expect(original.html).toContain("<h2 id=\"软件发展的历史\">软件发展的历史");
+  });
+
+  it("converts the title, summary, tags and body text", () => {
+    expect(converted).toMatchObject({ lang: "zh-Hant", title: "軟件發展", summary: "關於軟件的頭髮", tags: ["軟件", "信息"] });
+    expect(converted.html).toContain("軟件發展的歷史");
+    expect(converted.html).toContain(">鏈接文字</a>和");
+    expect(converted.html).toContain("，還有");
+  });
+
+  it("does not convert link addresses, image sources, inline code or fenced code", () => {
+    for (const html of [original.html, converted.html]) {
+      expect(html).toContain('href="/zh-hans/%E8%BD%AF%E4%BB%B6/"');
+      expect(html).toContain('src="/images/%E8%BD%AF%E4%BB%B6.png"');
+      expect(html).toContain("<code>软件代码</code>");
+      expect(html).toContain("<pre><code>软件 = 1\n</code></pre>");
+    }
+  });
+
+  it("keeps heading ids in the original script", () => {
+    expect(converted.html).toContain('<h2 id="软件发展的历史">軟件發展的歷史');
+    expect(converted.html).toContain('href="#软件发展的历史"');
+  });
+
+  it("keeps {=…=} spans and keep: terms as written, marking the span with its language", () => {
+    expect(converted.html).toContain('<span class="keep" lang="zh-Hans">软件</span>與发明家');
+    expect(original.html).toContain('<span class="keep" lang="zh-Hans">软件</span>与发明家');
+  });
+
+  it("converts image alt text and the figure caption", () => {
+    expect(converted.html).toContain('alt="圖片說明軟件"');
+    expect(converted.html).toContain("<figcaption>圖注軟件</figcaption>");
+  });
+
+  it("escapes raw HTML in both scripts", () => {
+    for (const html of [original.html, converted.html]) {
+      expect(html).not.toMatch(/<script/i);
+      expect(html).toContain("&lt;script&gt;");
+    }
+  });
+
+  it("does not render a javascript: link as a link", () => {
+    for (const html of [original.html, converted.html]) expect(html).not.toMatch(/href="javascript:/i);
+  });
+
+  it("converts with the site's Traditional standard", () => {
+    expect(build({ traditional: "twp" }).converted.title).toBe("軟體發展");
+  });
+
+  it("uses the site's overrides for the direction of conversion", () => {
+    const { converted: text } = build({ overrides: { toHant: { 软件: "软体字" }, toHans: {} } });
+    expect(text.title).toBe("软体字發展");
+  });
+});
+
+describe("VariantBuilder stats and cache", () => {
+  it("takes a second build of the same article from the cache", () => {
+    const cache = new ConversionCache(null);
+    const settings = parseSettings({});
+    const first = new VariantBuilder(settings, cache);
+    const firstResult = first.build(article());
+    expect(first.stats).toEqual({ converted: 1, fromCache: 0 });
+    const second = new VariantBuilder(settings, cache);
+    expect(second.build(article())).toEqual(firstResult);
+    expect(second.stats).toEqual({ converted: 0, fromCache: 1 });
+  });
+
+  it("converts again when settings.traditional changes", () => {
+    const cache = new ConversionCache(null);
+    new VariantBuilder(parseSettings({ traditional: "tw" }), cache).build(article());
+    const builder = new VariantBuilder(parseSettings({ traditional: "twp" }), cache);
+    builder.build(article());
+    expect(builder.stats).toEqual({ converted: 1, fromCache: 0 });
+  });
+});
+
+describe("ConversionCache on disk", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), "zh-archive-cache-"));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("finds a saved entry in a new cache read from the same file", () => {
+    const file = path.join(dir, "nested", "conversions.json");
+    const key = ConversionCache.key(["软件"]);
+    const cache = new ConversionCache(file);
+    expect(cache.get(key)).toBeUndefined();
+    cache.set(key, ["軟件"]);
+    cache.save();
+    expect(new ConversionCache(file).get(key)).toEqual(["軟件"]);
+  });
+
+  it("saves atomically, leaving no temporary file", () => {
+    const file = path.join(dir, "conversions.json");
+    const cache = new ConversionCache(file);
+    cache.set("a", ["甲"]);
+    cache.save();
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(dir)).toEqual(["conversions.json"]);
+  });
+
+  it("drops entries not used since the last save", () => {
+    const file = path.join(dir, "conversions.json");
+    const cache = new ConversionCache(file);
+    cache.set("old", ["舊"]);
+    cache.save();
+    const next = new ConversionCache(file);
+    next.set("new", ["新"]);
+    next.save();
+    const reread = new ConversionCache(file);
+    expect(reread.get("new")).toEqual(["新"]);
+    expect(reread.get("old")).toBeUndefined();
+  });
+
+  it("starts empty when the file is missing or not JSON", () => {
+    expect(new ConversionCache(path.join(dir, "missing.json")).get("a")).toBeUndefined();
+    const broken = path.join(dir, "broken.json");
+    writeFileSync(broken, "{ not json");
+    expect(new ConversionCache(broken).get("a")).toBeUndefined();
+  });
+});
