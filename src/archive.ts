@@ -6,9 +6,9 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Article } from "./articles/types.ts";
-import { ARTICLES_FOLDER, findArticleFiles, loadArticles } from "./articles/load.ts";
+import { ARTICLES_FOLDER, findArticleFiles, loadArticles, type ParsedFileMemo } from "./articles/load.ts";
 import { ConversionCache } from "./convert/cache.ts";
-import { VariantBuilder, type ArticleText, type ConversionStats } from "./convert/variants.ts";
+import { VariantBuilder, type ArticleText, type ArticleVariants, type ConversionStats } from "./convert/variants.ts";
 import { ProblemsError, type Problem } from "./problems.ts";
 import { SETTINGS_FILE, loadSettings, type SiteSettings } from "./settings.ts";
 import type { Script } from "./scripts.ts";
@@ -49,6 +49,11 @@ function cacheFor(options: ArchiveOptions): ConversionCache {
 
 let last: { fingerprint: string; archive: Archive } | undefined;
 
+// Between loads in one process (npm start), unchanged files are neither read nor rendered again:
+// an unchanged file yields the same Article object, whose variants are remembered.
+const parsedFiles = new Map<string, ParsedFileMemo>();
+const builtVariants = new WeakMap<Article, ArticleVariants>();
+
 /** What the archive was read from: every file's name, size and time, and the options. */
 function fingerprint(options: ArchiveOptions): string {
   const files = [path.join(options.contentDir, SETTINGS_FILE), ...findArticleFiles(path.join(options.contentDir, ARTICLES_FOLDER))];
@@ -77,7 +82,9 @@ export function loadArchive(options: ArchiveOptions): Archive {
 function readArchive(options: ArchiveOptions): Archive {
   const started = performance.now();
   const settings = loadSettings(options.contentDir);
-  const loaded = loadArticles(path.join(options.contentDir, ARTICLES_FOLDER), settings);
+  const contentKey = path.resolve(options.contentDir);
+  if (!parsedFiles.has(contentKey)) parsedFiles.set(contentKey, new Map());
+  const loaded = loadArticles(path.join(options.contentDir, ARTICLES_FOLDER), settings, parsedFiles.get(contentKey));
   if (loaded.problems.length > 0) throw new ProblemsError(loaded.problems);
 
   const published = loaded.articles.filter((article) => options.includeDrafts || !article.draft);
@@ -87,7 +94,10 @@ function readArchive(options: ArchiveOptions): Archive {
   const cache = cacheFor(options);
   const variants = new VariantBuilder(settings, cache);
   const entries = published.map((article): ArchiveEntry => {
-    const { original, converted } = variants.build(article);
+    let built = builtVariants.get(article);
+    if (built) variants.reuse(built);
+    else builtVariants.set(article, (built = variants.build(article)));
+    const { original, converted } = built;
     return { article, text: { [original.lang]: original, [converted.lang]: converted } as Record<Script, ArticleText> };
   });
   cache.save();

@@ -27,6 +27,8 @@ export interface ArticleText {
 export interface ArticleVariants {
   original: ArticleText;
   converted: ArticleText;
+  /** The conversion cache entry the converted text came from. */
+  cacheKey: string;
 }
 
 export interface ConversionStats {
@@ -94,10 +96,11 @@ export class VariantBuilder {
 
     const textTokens = readableTextTokens(tokens);
     const head = [article.title, article.summary ?? "", ...article.tags];
-    const converted = this.convert(article, [...head, ...textTokens.map((token) => token.content)]);
+    const { key, converted } = this.convert(article, [...head, ...textTokens.map((token) => token.content)]);
     textTokens.forEach((token, i) => (token.content = converted[head.length + i]!));
     return {
       original,
+      cacheKey: key,
       converted: {
         lang: to,
         title: converted[0]!,
@@ -108,7 +111,12 @@ export class VariantBuilder {
     };
   }
 
-  private convert(article: Article, texts: string[]): string[] {
+  /** Marks a remembered article's cache entry as still in use, so saving the cache keeps it. */
+  reuse(variants: ArticleVariants): void {
+    this.cache.get(variants.cacheKey);
+  }
+
+  private convert(article: Article, texts: string[]): { key: string; converted: string[] } {
     const overrides = article.lang === "zh-Hans" ? this.settings.overrides.toHant : this.settings.overrides.toHans;
     const key = ConversionCache.key([
       CONVERSION_VERSION,
@@ -122,7 +130,7 @@ export class VariantBuilder {
     const cached = this.cache.get(key);
     if (cached && cached.length === texts.length) {
       this.stats.fromCache++;
-      return cached;
+      return { key, converted: cached };
     }
     const converter = new TextConverter(converterFrom(article.lang, this.settings.traditional), {
       overrides,
@@ -131,6 +139,6 @@ export class VariantBuilder {
     const result = converter.convertAll(texts);
     this.cache.set(key, result);
     this.stats.converted++;
-    return result;
+    return { key, converted: result };
   }
 }
