@@ -1,5 +1,6 @@
 // Builds the sample archive in content/ and follows every internal link, asset and fragment.
-import { beforeAll, describe, expect, it } from "vitest";
+import { before as beforeAll, describe, it } from "node:test";
+import { expect } from "expect";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { buildInto, exists, readPage, PROJECT_ROOT } from "../helpers.ts";
@@ -15,7 +16,7 @@ beforeAll(async () => {
   pages = readdirSync(out, { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".html"))
     .map((file) => "/" + file.split(path.sep).join("/"));
-}, 60_000);
+});
 
 /** The site path a link on `page` points to, or null when it leaves the site. */
 function internalTarget(page: string, link: string): URL | null {

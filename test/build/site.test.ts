@@ -1,5 +1,8 @@
 // A real Eleventy build of a small fixture site (on a sub-path, two per page), checked page by page.
-import { beforeAll, describe, expect, it } from "vitest";
+import { before as beforeAll, describe, it } from "node:test";
+import { expect } from "expect";
+import assert from "node:assert/strict";
+import { itEach } from "../each.ts";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
@@ -14,7 +17,7 @@ let out: string;
 
 beforeAll(async () => {
   out = await buildInto(CONTENT);
-}, 60_000);
+});
 
 const hrefOf = (doc: Document, selector: string) => doc.querySelector(selector)?.getAttribute("href");
 
@@ -23,7 +26,7 @@ function allFiles(dir: string): string[] {
 }
 
 describe("the pages made", () => {
-  it.each([
+  itEach([
     "/index.html",
     "/404.html",
     "/robots.txt",
@@ -32,7 +35,7 @@ describe("the pages made", () => {
     "/js/script-choice.js",
   ])("writes %s", (file) => expect(exists(out, file)).toBe(true));
 
-  it.each(["zh-hans", "zh-hant"])("writes every kind of page in %s", (prefix) => {
+  itEach(["zh-hans", "zh-hant"])("writes every kind of page in %s", (prefix) => {
     for (const page of [
       "/",
       "/page/2/",
@@ -57,7 +60,7 @@ describe("the pages made", () => {
       "/2025/02/",
       "/feed.xml",
     ]) {
-      expect(exists(out, `/${prefix}${page}`), `/${prefix}${page}`).toBe(true);
+      assert.ok(exists(out, `/${prefix}${page}`), `/${prefix}${page}`);
     }
   });
 
@@ -154,8 +157,8 @@ describe("the two scripts", () => {
       const urlPath = "/" + path.relative(out, file).replace(/index\.html$/, "");
       const doc = readPage(out, urlPath);
       const other = urlPath.startsWith("/zh-hans/") ? urlPath.replace("/zh-hans/", "/zh-hant/") : urlPath.replace("/zh-hant/", "/zh-hans/");
-      expect(hrefOf(doc, ".script-switch"), urlPath).toBe(BASE + other);
-      expect(exists(out, other), other).toBe(true);
+      assert.equal(hrefOf(doc, ".script-switch"), BASE + other, urlPath);
+      assert.ok(exists(out, other), other);
     }
   });
 
@@ -177,7 +180,7 @@ describe("escaping", () => {
     const files = allFiles(out).filter((f) => /\.(html|xml)$/.test(f));
     for (const file of files) {
       const text = readText(out, "/" + path.relative(out, file));
-      expect(text, file).not.toMatch(/<script>|<img src=x/i);
+      assert.doesNotMatch(text, /<script>|<img src=x/i, file);
       // Feeds carry article HTML escaped in <content type="html">: unescape it and check it as HTML
       // too (<summary> is Atom text, shown as text by readers).
       const documents = file.endsWith(".xml")
@@ -186,11 +189,11 @@ describe("escaping", () => {
       for (const doc of documents) {
         for (const element of doc.querySelectorAll("*")) {
           for (const attr of element.attributes) {
-            expect(attr.name, `${file}: <${element.localName} ${attr.name}>`).not.toMatch(/^on/i);
-            expect(attr.value.trim(), `${file}: ${attr.name}`).not.toMatch(/^javascript:/i);
+            assert.doesNotMatch(attr.name, /^on/i, `${file}: <${element.localName} ${attr.name}>`);
+            assert.doesNotMatch(attr.value.trim(), /^javascript:/i, `${file}: ${attr.name}`);
           }
         }
-        for (const script of doc.querySelectorAll("script")) expect(script.getAttribute("src"), file).toMatch(/\/js\/script-choice\.js$/);
+        for (const script of doc.querySelectorAll("script")) assert.match(script.getAttribute("src") ?? "", /\/js\/script-choice\.js$/, file);
       }
     }
   });

@@ -1,4 +1,6 @@
-import { describe, it, expect } from "vitest";
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import { itEach } from "../each.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,7 +18,7 @@ describe("golden conversions (expected files are OpenCC's output, checked by eye
     expect(expected.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(expected)("%s", (name) => {
+  itEach(expected)("%s", (name) => {
     const [, base, standard] = /^(.+)\.zh-Hant\.(tw|twp|hk)\.md$/.exec(name)!;
     const input = readFileSync(path.join(GOLDEN, `${base}.zh-Hans.md`), "utf8");
     expect(toHant(standard as TraditionalStandard)(input)).toBe(readFileSync(path.join(GOLDEN, name), "utf8"));
@@ -24,7 +26,7 @@ describe("golden conversions (expected files are OpenCC's output, checked by eye
 });
 
 describe("OpenCC traps, Simplified → Traditional (tw)", () => {
-  it.each([
+  itEach([
     ["头发", "頭髮"],
     ["发展", "發展"],
     ["理发", "理髮"],
@@ -50,7 +52,7 @@ describe("OpenCC traps, Simplified → Traditional (tw)", () => {
   });
 
   // Where OpenCC is wrong: what it gives, what is right, and the override that fixes it.
-  it.each([
+  itEach([
     ["被发明", "被髮明", "被發明", { 被发明: "被發明" }],
     ["头发干了", "頭髮幹了", "頭髮乾了", { 发干了: "髮乾了" }],
   ])("documents the trap %s → %s (wrong), fixed to %s by an override", (input, wrong, right, overrides) => {
@@ -60,7 +62,7 @@ describe("OpenCC traps, Simplified → Traditional (tw)", () => {
 });
 
 describe("Traditional → Simplified", () => {
-  it.each([
+  itEach([
     ["頭髮", "头发"],
     ["乾淨", "干净"],
     ["幹部", "干部"],
@@ -81,7 +83,7 @@ describe("Traditional → Simplified", () => {
 });
 
 describe("twp vocabulary", () => {
-  it.each([
+  itEach([
     ["软件", "軟體", "軟件"],
     ["信息", "資訊", "信息"],
     ["鼠标", "滑鼠", "鼠標"],

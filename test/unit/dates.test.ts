@@ -1,4 +1,6 @@
-import { describe, it, expect } from "vitest";
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import { itEach } from "../each.ts";
 import { DateTime } from "luxon";
 import { formatChineseDate, formatChineseMonth, isoDateTime, parseDate } from "../../src/articles/dates.ts";
 
@@ -12,7 +14,7 @@ function iso(value: unknown, zone = SHANGHAI): string | null {
 }
 
 describe("parseDate", () => {
-  it.each([
+  itEach([
     ["a date only is midnight in the site zone", "2023-05-30", "2023-05-30T00:00:00+08:00"],
     ["a date and time", "2023-05-30 08:30", "2023-05-30T08:30:00+08:00"],
     ["a date and time with a T", "2023-05-30T08:30", "2023-05-30T08:30:00+08:00"],
@@ -56,7 +58,7 @@ describe("parseDate", () => {
     expect(parseDate(new Date("not a date"), SHANGHAI)).toBeNull();
   });
 
-  it.each([
+  itEach([
     ["a month 13 and day 45", "2023-13-45"],
     ["30 February", "2023-02-30"],
     ["29 February in a common year", "2023-02-29"],

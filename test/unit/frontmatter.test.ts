@@ -1,4 +1,6 @@
-import { describe, it, expect } from "vitest";
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import { itEach } from "../each.ts";
 import { parseArticle } from "../../src/articles/frontmatter.ts";
 import { formatProblem } from "../../src/problems.ts";
 import { parseSettings } from "../../src/settings.ts";
@@ -52,7 +54,7 @@ keep: [西湖]
     });
   });
 
-  it.each([
+  itEach([
     ["a YAML list", "tags: [软件, 信息]"],
     ["a comma-separated text", "tags: 软件, 信息"],
     ["a text with Chinese commas", "tags: 软件，信息"],
@@ -63,7 +65,7 @@ keep: [西湖]
     expect(parse(file(`title: T\ndate: 2023-05-30\n${line}`)).article?.tags).toEqual(["软件", "信息"]);
   });
 
-  it.each([
+  itEach([
     ["Simplified text", "title: 简体文章", "这是一篇用简体字写的文章，讲述软件开发的历史。", "zh-Hans"],
     ["Traditional text", "title: 繁體文章", "這是一篇用繁體字寫的文章，講述軟體開發的歷史。", "zh-Hant"],
   ])("detects the script of %s when lang is absent", (_name, title, body, lang) => {

@@ -1,8 +1,10 @@
-import { describe, it, expect } from "vitest";
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import { itEach } from "../each.ts";
 import { isValidSlug, slugify } from "../../src/articles/slugs.ts";
 
 describe("slugify", () => {
-  it.each([
+  itEach([
     ["Chinese becomes toneless pinyin joined by hyphens", "人工智能", "ren-gong-zhi-neng"],
     ["Latin words are kept and lowercased", "ChatGPT", "chatgpt"],
     ["Latin and Chinese mix", "ChatGPT 与人工智能", "chatgpt-yu-ren-gong-zhi-neng"],
@@ -47,11 +49,11 @@ describe("slugify", () => {
 });
 
 describe("isValidSlug", () => {
-  it.each(["xihu-qiuye", "a", "2023", "gpt-4", "ren-gong-zhi-neng"])("accepts %j", (slug) => {
+  itEach(["xihu-qiuye", "a", "2023", "gpt-4", "ren-gong-zhi-neng"])("accepts %j", (slug) => {
     expect(isValidSlug(slug)).toBe(true);
   });
 
-  it.each([
+  itEach([
     ["an empty text", ""],
     ["capital letters", "Xihu"],
     ["Chinese", "西湖"],

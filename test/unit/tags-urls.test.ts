@@ -1,4 +1,6 @@
-import { describe, it, expect } from "vitest";
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import { itEach } from "../each.ts";
 import { tagIdentity } from "../../src/site/tags.ts";
 import { absoluteUrl, href, outputPath, paths, switchScript } from "../../src/site/urls.ts";
 
@@ -19,7 +21,7 @@ describe("tagIdentity", () => {
 });
 
 describe("paths", () => {
-  it.each([
+  itEach([
     [paths.root(), "/"],
     [paths.home("zh-Hans"), "/zh-hans/"],
     [paths.home("zh-Hant", 2), "/zh-hant/page/2/"],
