@@ -1,17 +1,15 @@
 /** An article page, in either script. */
 import type { ArticlePage, SiteModel } from "../src/site/model.ts";
-import { basePath } from "../src/settings.ts";
 import { formatChineseDate, isoDateTime } from "../src/articles/dates.ts";
-import { href } from "../src/site/urls.ts";
 import { html, raw } from "./html.ts";
 import { strings } from "./strings.ts";
 import { shell } from "./base.ts";
-import { tagList, time } from "./parts.ts";
+import { tagList, time, linker } from "./parts.ts";
 import { pagePerItem } from "./template.ts";
 
 export function renderArticle(site: SiteModel, page: ArticlePage): string {
   const t = strings[page.script];
-  const link = (path: string) => href(basePath(site.settings), path);
+  const link = linker(site);
   const { text } = page;
   const converted = page.script !== page.originalScript;
   // Author and source are names, shown as written, in the script they were written in.

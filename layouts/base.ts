@@ -1,8 +1,8 @@
 /** The shell of every HTML page: head (canonical, hreflang, Open Graph), header with the switch, footer. */
 import type { SiteModel, PageBase } from "../src/site/model.ts";
-import { basePath } from "../src/settings.ts";
 import { otherScript, type Script } from "../src/scripts.ts";
-import { absoluteUrl, href, paths } from "../src/site/urls.ts";
+import { absoluteUrl, paths } from "../src/site/urls.ts";
+import { linker } from "./parts.ts";
 import { html, type Html } from "./html.ts";
 import { strings } from "./strings.ts";
 
@@ -29,8 +29,7 @@ export function shell(options: ShellOptions): string {
   const script = page.script;
   const other = otherScript(script);
   const t = strings[script];
-  const base = basePath(settings);
-  const link = (path: string) => href(base, path);
+  const link = linker(site);
   const full = (path: string) => absoluteUrl(settings.url, path);
   const siteName = settings.title[script];
   const title = options.title ? `${options.title} - ${siteName}` : siteName;

@@ -1,12 +1,10 @@
 /** Lists of articles (home, tag, year, month) and the two indexes (all tags, all dates). */
 import type { DateIndexPage, ListPage, SiteModel, TagIndexPage } from "../src/site/model.ts";
-import { basePath } from "../src/settings.ts";
 import { formatChineseMonth } from "../src/articles/dates.ts";
-import { href } from "../src/site/urls.ts";
 import { html } from "./html.ts";
 import { strings } from "./strings.ts";
 import { shell } from "./base.ts";
-import { articleList, pagination } from "./parts.ts";
+import { articleList, pagination, linker } from "./parts.ts";
 import { pagePerItem } from "./template.ts";
 
 function listHeading(page: ListPage): string {
@@ -25,7 +23,7 @@ function listHeading(page: ListPage): string {
 
 export function renderList(site: SiteModel, page: ListPage): string {
   const t = strings[page.script];
-  const link = (path: string) => href(basePath(site.settings), path);
+  const link = linker(site);
   const heading = listHeading(page);
   const suffix = page.pageNumber > 1 ? t.pageSuffix(page.pageNumber) : "";
   const content = html`${
@@ -45,7 +43,7 @@ ${pagination(page, link)}`;
 
 export function renderTagIndex(site: SiteModel, page: TagIndexPage): string {
   const t = strings[page.script];
-  const link = (path: string) => href(basePath(site.settings), path);
+  const link = linker(site);
   const content = html`<h1 class="page-title">${t.tags}</h1>
 <p class="page-intro">${t.tagCount(page.tags.length)}</p>
 <ul class="tag-cloud">${page.tags.map(
@@ -56,7 +54,7 @@ export function renderTagIndex(site: SiteModel, page: TagIndexPage): string {
 
 export function renderDateIndex(site: SiteModel, page: DateIndexPage): string {
   const t = strings[page.script];
-  const link = (path: string) => href(basePath(site.settings), path);
+  const link = linker(site);
   const content = html`<h1 class="page-title">${t.archive}</h1>
 <p class="page-intro">${t.archiveIntro}</p>
 <ol class="archive-years">${page.years.map(

@@ -1,12 +1,20 @@
 /** Pieces shared by several pages: dates, tag lists, article lists, pagination. */
 import type { DateTime } from "luxon";
-import type { ArticleCard, ListPage, TagLink } from "../src/site/model.ts";
+import type { ArticleCard, ListPage, SiteModel, TagLink } from "../src/site/model.ts";
+import { basePath } from "../src/settings.ts";
+import { href } from "../src/site/urls.ts";
 import { formatChineseDate, isoDateTime } from "../src/articles/dates.ts";
 import type { Script } from "../src/scripts.ts";
 import { html, type Html } from "./html.ts";
 import { strings } from "./strings.ts";
 
 export type Link = (path: string) => string;
+
+/** Links as written in this site's pages: the base path, then the path. */
+export function linker(site: SiteModel): Link {
+  const base = basePath(site.settings);
+  return (path) => href(base, path);
+}
 
 export function time(date: DateTime): Html {
   return html`<time datetime="${isoDateTime(date)}">${formatChineseDate(date)}</time>`;

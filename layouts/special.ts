@@ -5,7 +5,8 @@
 import type { SiteModel } from "../src/site/model.ts";
 import { basePath } from "../src/settings.ts";
 import { SCRIPTS } from "../src/scripts.ts";
-import { absoluteUrl, href, paths } from "../src/site/urls.ts";
+import { absoluteUrl, paths } from "../src/site/urls.ts";
+import { linker } from "./parts.ts";
 import { html, type Html } from "./html.ts";
 import { strings } from "./strings.ts";
 import { singlePage } from "./template.ts";
@@ -21,7 +22,7 @@ interface BilingualPage {
 
 function bilingualPage(site: SiteModel, options: BilingualPage): string {
   const { settings } = site;
-  const link = (path: string) => href(basePath(settings), path);
+  const link = linker(site);
   return html`<!doctype html>
 <html lang="zh-Hans">
 <head>
@@ -41,7 +42,7 @@ ${options.content}
 }
 
 function scriptChoices(site: SiteModel): Html {
-  const link = (path: string) => href(basePath(site.settings), path);
+  const link = linker(site);
   return html`<ul class="script-choice">${SCRIPTS.map(
     (script) => html`<li><a href="${link(paths.home(script))}" lang="${script}" hreflang="${script}" data-script="${script}">${strings[script].scriptName}<span>${site.settings.title[script]}</span></a></li>`,
   )}</ul>`;
