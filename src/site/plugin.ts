@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadArchive } from "../archive.ts";
 import { formatProblem } from "../problems.ts";
+import { basePath, loadSettings } from "../settings.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
 import { templates } from "../../layouts/index.ts";
 
@@ -59,6 +60,18 @@ export function archivePages(eleventyConfig: EleventyConfig): void {
 export function staticAssets(eleventyConfig: EleventyConfig): void {
   const publicDir = path.relative(process.cwd(), path.join(PROJECT_ROOT, "public")) || ".";
   eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
+}
+
+/**
+ * The base path of the site ("/" or "/archive/"), for Eleventy's pathPrefix: only the dev server
+ * uses it (links already carry it). Settings problems are reported by the data step, not here.
+ */
+export function servedPath(contentDir: string): string {
+  try {
+    return basePath(loadSettings(contentDir));
+  } catch {
+    return "/";
+  }
 }
 
 /** `npm start`: the dev server reloads the browser when content changes. */
