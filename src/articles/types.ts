@@ -42,4 +42,7 @@ export const FRONT_MATTER_KEYS = [
   "summary",
   "draft",
   "keep",
+  // Written by `npm run import`: the input's file name and SHA-256, and a checksum of the file as
+  // written, so a later import can tell a person's edits from its own.
+  "imported",
 ] as const;

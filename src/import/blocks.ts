@@ -1,0 +1,68 @@
+/**
+ * The last pass over an article's blocks (paragraphs, headings, list items), whether they came from
+ * HTML or from a text dump: where the article ends, and the site's lines inside it.
+ */
+import {
+  CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, METADATA_LABEL, PLACEHOLDER, PROMOTION, RELATED_START, SITE_LINE,
+} from "./boilerplate.ts";
+import { endsLikeSentence } from "./metadata.ts";
+
+export interface TextBlock {
+  /** The block's words, without Markdown marks. */
+  text: string;
+}
+
+/** A site's note to readers above an article (`备注：…`, `温馨提示：…`), not the author's words. */
+const READER_NOTICE = /^.{0,8}?(?:备注|備註|注意|提示|温馨提示|溫馨提示|声明|聲明|公告|通知|友情提示)\s*[:：]/;
+const REPOST_LINE = /^(?:(?:转载|轉載|转|轉)+)?[请請]?注明(?:出[处處]|[来來]源)|^原文(?:链接|鏈接|地址)\s*[:：]/;
+const SHORT = 40;
+
+/** Compares texts as readers see them: no spaces, marks or punctuation. */
+export function sameWords(a: string, b: string): boolean {
+  const normal = (text: string) => text.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+  return normal(a) !== "" && normal(a) === normal(b);
+}
+
+/**
+ * The article's own blocks: stops where the site's lists or footer begin (once some article text
+ * has been seen), and leaves out placeholders, share and reward lines, promotions, metadata lines
+ * and the title repeated at the top.
+ */
+export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string): T[] {
+  const kept: T[] = [];
+  let sentences = 0;
+  for (const block of blocks) {
+    const text = block.text.trim();
+    if (!text) continue;
+    const ends = CLOSING_FORMULA.test(text) || FOOTER_START.test(text) || (RELATED_START.test(text) && text.length <= 30);
+    if (ends) {
+      if (sentences > 0) break;
+      continue;
+    }
+    if (isSiteLine(text) || (sentences === 0 && READER_NOTICE.test(text))) continue;
+    if (title && kept.length < 3 && sameWords(text, title)) continue;
+    kept.push(block);
+    if (text.length > SHORT || endsLikeSentence(text)) sentences++;
+  }
+  return leadFigureAfterFirstParagraph(kept);
+}
+
+const IMAGE_BLOCK = /^!\[/;
+
+/** An article opens with its words: a lead image goes under the first paragraph. */
+function leadFigureAfterFirstParagraph<T extends TextBlock>(blocks: T[]): T[] {
+  const isImage = (block: T) => "markdown" in block && IMAGE_BLOCK.test(String(block.markdown));
+  const lead = blocks.findIndex((block) => !isImage(block));
+  if (lead <= 0) return blocks;
+  return [blocks[lead]!, ...blocks.slice(0, lead), ...blocks.slice(lead + 1)];
+}
+
+/** A line the site wrote, not the author. */
+export function isSiteLine(text: string): boolean {
+  if (PLACEHOLDER.test(text) || REPOST_LINE.test(text)) return true;
+  if (text.length > 120) return false;
+  if (SITE_LINE.test(text)) return true;
+  if (PROMOTION.test(text) && !/[。！？]$/.test(text)) return true;
+  if (text.length <= SHORT * 2 && CALL_TO_ACTION.test(text)) return true;
+  return text.length <= 100 && !/[。！？]/.test(text) && METADATA_LABEL.test(text);
+}

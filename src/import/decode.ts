@@ -1,0 +1,104 @@
+/**
+ * Bytes of a saved page → text. A byte-order mark wins; then bytes that are valid UTF-8 are UTF-8
+ * whatever the page declares (scrapers re-save pages as UTF-8 and keep the old `<meta charset>`);
+ * then the declared charset, when it decodes cleanly; then chardet's best guess. iconv-lite decodes.
+ */
+import chardet from "chardet";
+import iconv from "iconv-lite";
+
+export interface DecodedText {
+  text: string;
+  /** The encoding the bytes were read in, as iconv-lite names it. */
+  encoding: string;
+  /** Where that encoding came from. */
+  encodingFrom: "bom" | "utf-8" | "declared" | "detected";
+}
+
+/** A reason the bytes are not a page or text at all. */
+export class NotTextError extends Error {}
+
+const SNIFF_BYTES = 8192;
+// Legacy Chinese charsets are read as the supersets browsers use for them.
+const SUPERSETS: Record<string, string> = { gb2312: "gb18030", gbk: "gb18030", "x-gbk": "gb18030", big5: "big5", "big5-hkscs": "big5" };
+const CHINESE_ENCODINGS: (string | undefined)[] = ["gb18030", "big5"];
+const MAX_REPLACEMENT_SHARE = 0.002;
+
+export function decodeBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) throw new NotTextError("is empty (0 bytes)");
+  const bom = bomEncoding(bytes);
+  if (bom) return { text: iconv.decode(Buffer.from(bytes), bom).replace(/^\uFEFF/, ""), encoding: bom, encodingFrom: "bom" };
+  if (looksBinary(bytes)) throw new NotTextError("is a binary file, not a web page or text");
+
+  const utf8 = strictUtf8(bytes);
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8", encodingFrom: "utf-8" };
+
+  const declared = declaredCharset(bytes);
+  if (declared) {
+    const text = cleanDecode(bytes, declared);
+    if (text !== null) return { text, encoding: declared, encodingFrom: "declared" };
+  }
+  // Single-byte charsets decode anything without error, so only the Chinese ones are candidates,
+  // in the order chardet ranks them.
+  const ranked = chardet.analyse(bytes).map((guess) => normalizeEncoding(guess.name));
+  const candidates = [...new Set([...ranked, ...CHINESE_ENCODINGS])].filter((name) => CHINESE_ENCODINGS.includes(name!));
+  for (const encoding of candidates as string[]) {
+    const text = cleanDecode(bytes, encoding);
+    if (text !== null) return { text, encoding, encodingFrom: "detected" };
+  }
+  throw new NotTextError("its encoding could not be told (not UTF-8, GBK/GB18030 or Big5 text)");
+}
+
+function bomEncoding(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return undefined;
+}
+
+/** NUL bytes or many control characters: an image, archive or other binary file. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
+  }
+  return control > sample.length * 0.05;
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** `<meta charset>`, `http-equiv` content type or an XML declaration near the top. */
+function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, SNIFF_BYTES)).toString("latin1");
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(head);
+  return match?.[1] ? normalizeEncoding(match[1]) : undefined;
+}
+
+function normalizeEncoding(name: string): string | undefined {
+  const lower = name.toLowerCase();
+  const encoding = SUPERSETS[lower] ?? lower;
+  return iconv.encodingExists(encoding) ? encoding : undefined;
+}
+
+/** The text in `encoding`, or null when too many bytes do not decode in it. */
+function cleanDecode(bytes: Uint8Array, encoding: string): string | null {
+  const text = iconv.decode(Buffer.from(bytes), encoding);
+  let replaced = 0;
+  for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) replaced++;
+  return replaced <= Math.max(2, text.length * MAX_REPLACEMENT_SHARE) ? text : null;
+}
+
+/** HTML or plain text, told by content: a page named .txt is still a page. */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 65536);
+  if (/^\s*(<!doctype\s+html|<html[\s>]|<\?xml)/i.test(head)) return true;
+  const tags = head.match(/<\/?(?:html|head|body|div|p|br|span|a|h[1-6]|article|section|ul|ol|li|table|meta|script|figure|img|main)\b[^<>]*>/gi);
+  return (tags?.length ?? 0) >= 5;
+}

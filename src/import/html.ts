@@ -1,0 +1,353 @@
+/**
+ * A saved HTML page → the article's metadata and Markdown body. Metadata comes from the page's
+ * structured data first, then its words; the main text is found by Mozilla Readability (on a
+ * linkedom DOM) after the site's furniture is removed, then tidied by the rules in boilerplate.ts
+ * and written as Markdown by Turndown.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { articleBlocks, sameWords } from "./blocks.ts";
+import {
+  BOILERPLATE_NAME_PARTS, RELATED_START, STRIPPED_ELEMENTS, isTagPageUrl, isTrackingUrl, withoutTracking,
+} from "./boilerplate.ts";
+import {
+  closingAgency, distinct, emptyMetadata, metaDate, metadataFromLines, mergeMetadata, personName, splitTags,
+  type PageMetadata,
+} from "./metadata.ts";
+import { htmlToMarkdown } from "./markdown.ts";
+import type { Extracted } from "./text.ts";
+
+/** The page has no article text to import. */
+export class NoArticleError extends Error {}
+
+const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Article|BlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|LiveBlogPosting)$/;
+const BLOCKS = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TABLE", "TR", "TD", "TH", "FIGURE", "FIGCAPTION", "SECTION", "ARTICLE", "HEADER", "FOOTER", "MAIN", "UL", "OL", "DL", "DT", "DD", "ASIDE", "NAV", "BR", "HR", "ADDRESS", "CENTER"]);
+const CONTENT_NAME_PARTS = new Set(["article", "content", "main", "post", "entry", "body", "story", "text", "detail", "news", "single", "page"]);
+const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)(?:$|[?#])/i;
+const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "data-lazyload", "file"];
+const KEYWORD_LINK_MAX = 8;
+
+export function extractFromHtml(html: string, timeZone: string): Extracted {
+  const document = parseDocument(html);
+  const pageUrl = pageAddress(document);
+  const origin = pageUrl?.host ?? commonestLinkHost(document);
+
+  let metadata = mergeMetadata(jsonLdMetadata(document, timeZone), metaTagMetadata(document, timeZone));
+  metadata = mergeMetadata(metadata, elementMetadata(document, timeZone));
+  metadata.sourceUrl ??= pageUrl?.href;
+
+  removeElements(document, STRIPPED_ELEMENTS.filter((name) => !["nav", "aside", "footer"].includes(name)));
+  removeHidden(document);
+  const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, document) && !/footer|copyright/i.test(names(element).join(" ")));
+  const titleIndex = metadata.title ? lines.findIndex((line) => sameWords(line, metadata.title!)) : -1;
+  const fromText = metadataFromLines(lines, titleIndex, timeZone);
+  // A `来源：` line in the article names its source better than the site's own publisher field.
+  const source = fromText.source ?? metadata.source;
+  metadata = { ...mergeMetadata(metadata, fromText), source };
+
+  removeElements(document, ["nav", "aside", "footer"]);
+  for (const element of [...document.body.querySelectorAll("*")]) {
+    if (element.isConnected && isBoilerplate(element, document)) element.remove();
+  }
+  const readable = new Readability(document as unknown as Document, { charThreshold: 100, keepClasses: false }).parse();
+  if (!readable?.content) throw new NoArticleError("has no article text (no block of running text was found)");
+  metadata.title ??= cleanTitle(readable.title ?? "", metadata.source);
+
+  const content = parseDocument(readable.content).body as unknown as El;
+  tidyContent(content, pageUrl, origin);
+  const markdown = htmlToMarkdown(content as unknown as HTMLElement);
+  const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
+  const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
+  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? siteName(document);
+  return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
+}
+
+type Doc = ReturnType<typeof parseHTML>["document"];
+type El = Element;
+
+function parseDocument(html: string): Doc {
+  const whole = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html);
+  return parseHTML(whole ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
+function attribute(document: Doc, selector: string, name = "content"): string | undefined {
+  const value = document.querySelector(selector)?.getAttribute(name)?.trim();
+  return value || undefined;
+}
+
+function httpUrl(value: string | undefined, base?: URL): URL | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page's own address: canonical link or og:url. */
+function pageAddress(document: Doc): URL | undefined {
+  return httpUrl(attribute(document, 'link[rel~="canonical"]', "href")) ?? httpUrl(attribute(document, 'meta[property="og:url"]'));
+}
+
+/** Without a canonical address, the site is the host most links point to. */
+function commonestLinkHost(document: Doc): string | undefined {
+  const counts = new Map<string, number>();
+  for (const link of document.querySelectorAll("a[href]")) {
+    const host = httpUrl(link.getAttribute("href") ?? undefined)?.host;
+    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).at(0)?.[0];
+}
+
+function siteName(document: Doc): string | undefined {
+  return attribute(document, 'meta[property="og:site_name"]') ?? attribute(document, 'meta[name="application-name"]');
+}
+
+/** JSON-LD objects of an article type, wherever they sit (top level, lists, @graph). */
+function jsonLdArticles(document: Doc): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== "object") return;
+    const object = value as Record<string, unknown>;
+    const types = ([] as unknown[]).concat(object["@type"] ?? []);
+    if (types.some((type) => typeof type === "string" && ARTICLE_TYPES.test(type))) found.push(object);
+    if (object["@graph"]) visit(object["@graph"]);
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = (script.textContent ?? "").trim().replace(/^<!--|-->$/g, "");
+    try {
+      visit(JSON.parse(text));
+    } catch {
+      // Pages often carry broken JSON-LD; the other sources still count.
+    }
+  }
+  return found;
+}
+
+function jsonLdMetadata(document: Doc, timeZone: string): PageMetadata {
+  const article = jsonLdArticles(document)[0];
+  if (!article) return emptyMetadata();
+  const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+  const mainEntity = article.mainEntityOfPage;
+  const address = text(article.url) ?? text(mainEntity) ?? text((mainEntity as { "@id"?: unknown } | undefined)?.["@id"]);
+  return {
+    title: text(article.headline) ?? text(article.name),
+    date: metaDate(article.datePublished, timeZone) ?? metaDate(article.dateCreated, timeZone),
+    tags: splitTags(article.keywords),
+    author: personName(article.author),
+    source: personName(article.publisher) ?? personName(article.sourceOrganization),
+    sourceUrl: httpUrl(address)?.href,
+  };
+}
+
+function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
+  const meta = (...selectors: string[]) => selectors.map((selector) => attribute(document, selector)).find(Boolean);
+  const tags = [...document.querySelectorAll('meta[property="article:tag"], meta[name="article:tag"]')]
+    .map((element) => element.getAttribute("content") ?? "");
+  const title = meta('meta[property="og:title"]', 'meta[name="twitter:title"]');
+  return {
+    title: title ? cleanTitle(title, siteName(document)) : undefined,
+    date: metaDate(
+      meta(
+        'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[property="og:published_time"]',
+        'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="PubDate"]',
+        'meta[name="publish_date"]', 'meta[name="publication_date"]', 'meta[name="dc.date.issued"]', 'meta[name="DC.date.issued"]',
+        'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]', 'meta[name="sailthru.date"]',
+      ),
+      timeZone,
+    ),
+    tags: splitTags(tags.length > 0 ? tags : (meta('meta[name="news_keywords"]') ?? "")),
+    author: personName(meta('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]')),
+  };
+}
+
+/** `<time>`, `itemprop`, `rel="tag"` and the page's headings, outside the site's lists. */
+function elementMetadata(document: Doc, timeZone: string): PageMetadata {
+  const own = (element: El) => !element.closest("nav, aside, footer, li a, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]");
+  const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished]")].filter(own)[0];
+  const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
+  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
+  const headings = [...document.querySelectorAll("h1")].filter(own).map((h) => h.textContent?.trim() ?? "").filter(Boolean);
+  const author = [...document.querySelectorAll('[itemprop="author"], [rel~="author"], .author, .byline')].filter(own)[0];
+  const titleText = document.querySelector("title")?.textContent ?? "";
+  return {
+    title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
+    date: metaDate(dateText, timeZone),
+    tags: distinct(tagLinks.map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
+    author: personName(author?.getAttribute("content") ?? author?.textContent?.replace(/^\s*(?:作者|By)\s*[:：]?\s*/i, "")),
+  };
+}
+
+/** A page saved without its head: its first heading, when one comes before the text. */
+function firstHeading(document: Doc): string | undefined {
+  const heading = document.querySelector("h1, h2");
+  const text = heading?.textContent?.replace(/\s+/g, " ").trim();
+  const before = heading && document.body.textContent!.indexOf(heading.textContent!) < 400;
+  return text && before && text.length <= 100 ? text : undefined;
+}
+
+/** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
+function cleanTitle(raw: string, site?: string, document?: Doc): string | undefined {
+  const title = raw.replace(/\s+/g, " ").trim();
+  if (!title) return undefined;
+  // A heading on the page that the <title> starts with is the title as the author wrote it.
+  const heading = document && [...document.querySelectorAll("h1, h2")].map((h) => h.textContent?.replace(/\s+/g, " ").trim() ?? "")
+    .find((text) => text.length >= 4 && title.startsWith(text));
+  if (heading) return heading;
+  const parts = title.split(/\s+[|｜\-–—]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+/).filter((part) => part.trim());
+  if (parts.length <= 1) return title;
+  const withoutSite = parts.filter((part) => !site || !sameWords(part, site));
+  return withoutSite.reduce((best, part) => (part.length > best.length ? part : best), "").trim() || title;
+}
+
+function names(element: El): string[] {
+  return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase().split(/[\s_-]+/).filter(Boolean);
+}
+
+/** A container of the site's furniture, by its class or id words or its label, that holds no large share of the page's text. */
+function isBoilerplate(element: El, document: Doc): boolean {
+  if (["BODY", "HTML", "MAIN", "ARTICLE"].includes(element.tagName)) return false;
+  const label = element.getAttribute("title") ?? element.getAttribute("aria-label") ?? "";
+  const parts = names(element);
+  const named = parts.some((part) => BOILERPLATE_NAME_PARTS.has(part)) && !parts.some((part) => CONTENT_NAME_PARTS.has(part));
+  if (!named && !RELATED_START.test(label.trim())) return false;
+  // Never the article itself, whatever its class says.
+  const length = element.textContent?.length ?? 0;
+  return length < (document.body.textContent?.length ?? 0) * 0.4 || length < 200;
+}
+
+function removeElements(document: Doc, tags: string[]): void {
+  for (const element of [...document.querySelectorAll(tags.join(","))]) element.remove();
+}
+
+function removeHidden(document: Doc): void {
+  for (const element of [...document.querySelectorAll("[hidden], [aria-hidden=true], [style]")]) {
+    if (element.hasAttribute("hidden") || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute("style") ?? "")) {
+      element.remove();
+    }
+  }
+}
+
+/** The page's text as lines, block by block, leaving out what `skip` says. */
+function textLines(root: El, skip: (element: El) => boolean): string[] {
+  const lines: string[] = [];
+  let current = "";
+  const flush = () => {
+    const line = current.replace(/\s+/g, " ").trim();
+    if (line) lines.push(line);
+    current = "";
+  };
+  const walk = (node: El): void => {
+    for (const child of [...node.childNodes] as El[]) {
+      if (child.nodeType === 3) current += child.textContent ?? "";
+      else if (child.nodeType === 1) {
+        if (skip(child)) continue;
+        const block = BLOCKS.has(child.tagName);
+        if (block) flush();
+        walk(child);
+        if (block) flush();
+      }
+    }
+  };
+  walk(root);
+  flush();
+  return lines;
+}
+
+/** Links, images and link lists of the extracted article, made safe and plain. */
+function tidyContent(content: El, pageUrl: URL | undefined, origin: string | undefined): void {
+  for (const figure of [...content.querySelectorAll("figure")]) {
+    // A figure whose image the scraper dropped still links to the image file.
+    if (figure.querySelector("img")) continue;
+    const link = [...figure.querySelectorAll("a[href]")].find((a) => IMAGE_PATH.test(a.getAttribute("href") ?? ""));
+    if (!link) continue;
+    const image = content.ownerDocument.createElement("img");
+    image.setAttribute("src", link.getAttribute("href")!);
+    image.setAttribute("alt", link.getAttribute("data-caption") ?? link.getAttribute("title") ?? "");
+    link.replaceWith(image);
+  }
+  for (const image of [...content.querySelectorAll("img")]) {
+    const candidates = [...LAZY_SOURCES.map((name) => image.getAttribute(name)), image.getAttribute("src"), firstSrcset(image.getAttribute("srcset"))];
+    const src = candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !/^data:/.test(url.href));
+    const tiny = ["width", "height"].some((name) => Number(image.getAttribute(name)) > 0 && Number(image.getAttribute(name)) <= 3);
+    if (!src || tiny) {
+      image.remove();
+      continue;
+    }
+    for (const name of [...image.getAttributeNames()]) if (!["alt", "title"].includes(name)) image.removeAttribute(name);
+    image.setAttribute("src", withoutTracking(src).href);
+  }
+  for (const block of [...content.querySelectorAll("p, ul, ol, div, section")]) {
+    if (block.isConnected && isLinkList(block, origin)) block.remove();
+  }
+  for (const link of [...content.querySelectorAll("a")]) {
+    const url = httpUrl(link.getAttribute("href") ?? undefined, pageUrl);
+    const text = link.textContent?.trim() ?? "";
+    const hasImage = link.querySelector("img") !== null;
+    if (!text && !hasImage) link.remove();
+    else if (!url || isTrackingUrl(url) || isKeywordLink(link, url, origin) || hasImage) link.replaceWith(...link.childNodes);
+    else {
+      for (const name of [...link.getAttributeNames()]) link.removeAttribute(name);
+      link.setAttribute("href", withoutTracking(url).href);
+    }
+  }
+}
+
+function firstSrcset(srcset: string | null): string | undefined {
+  return srcset?.split(",")[0]?.trim().split(/\s+/)[0];
+}
+
+/** A link to the origin site's tag or keyword pages, or a short keyword linked inside a sentence. */
+function isKeywordLink(link: El, url: URL, origin: string | undefined): boolean {
+  if (/\btag\b/.test(link.getAttribute("rel") ?? "")) return true;
+  if (names(link).some((part) => /^(?:tag|tags|keyword|keywords|keywordlink|st|label)$/.test(part))) return true;
+  const parent = link.parentElement;
+  if (parent && names(parent).some((part) => /keyword/.test(part))) return true;
+  const sameSite = origin !== undefined && url.host === origin;
+  if (sameSite && isTagPageUrl(url)) return true;
+  const text = link.textContent?.trim() ?? "";
+  return sameSite && text.length <= KEYWORD_LINK_MAX && !/[\s\p{P}]/u.test(text);
+}
+
+/** A block that is mostly links into the site itself: a list of other posts. */
+function isLinkList(block: El, origin: string | undefined): boolean {
+  const links = [...block.querySelectorAll("a[href]")];
+  if (links.length < 2) return false;
+  const text = (block.textContent ?? "").replace(/\s+/g, "");
+  const linkText = links.map((link) => (link.textContent ?? "").replace(/\s+/g, "")).join("");
+  if (linkText.length < text.length * 0.7) return false;
+  const internal = links.filter((link) => {
+    const url = httpUrl(link.getAttribute("href") ?? undefined);
+    return !url || url.host === origin;
+  });
+  return internal.length >= links.length / 2;
+}
+
+/** Markdown split into blocks at blank lines, keeping fenced code whole, with each block's words. */
+function markdownBlocks(markdown: string): { markdown: string; text: string }[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (/^(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced && line.trim() === "") {
+      if (current.length) blocks.push(current.join("\n"));
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) blocks.push(current.join("\n"));
+  return blocks.map((block) => ({ markdown: block, text: plainText(block) }));
+}
+
+function plainText(markdown: string): string {
+  if (/^(?:```|~~~)/.test(markdown)) return "code";
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)/gm, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1")
+    .replace(/[*_`]/g, "")
+    .trim();
+}

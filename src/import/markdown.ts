@@ -1,0 +1,62 @@
+/**
+ * Article HTML → Markdown, with Turndown (and its GFM plugin for tables). A figure becomes the
+ * archive's figure form, an image paragraph whose title is the caption: `![alt](src "caption")`.
+ */
+import TurndownService from "turndown";
+import { tables, strikethrough } from "turndown-plugin-gfm";
+
+let service: TurndownService | undefined;
+
+function turndown(): TurndownService {
+  if (service) return service;
+  service = new TurndownService({
+    headingStyle: "atx",
+    bulletListMarker: "-",
+    codeBlockStyle: "fenced",
+    emDelimiter: "*",
+    strongDelimiter: "**",
+    linkStyle: "inlined",
+  });
+  service.use([tables, strikethrough]);
+  service.addRule("figure", {
+    filter: (node) => node.nodeName === "FIGURE",
+    replacement: (_content, node) => figureMarkdown(node as HTMLElement),
+  });
+  service.addRule("image", {
+    filter: "img",
+    replacement: (_content, node) => {
+      const image = node as HTMLImageElement;
+      const src = image.getAttribute("src");
+      return src ? imageMarkdown(src, image.getAttribute("alt") ?? "", image.getAttribute("title") ?? undefined) : "";
+    },
+  });
+  return service;
+}
+
+export function htmlToMarkdown(element: HTMLElement): string {
+  return turndown()
+    .turndown(element)
+    .replace(/[ \t]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** Escapes the characters that would turn plain text into Markdown marks. */
+export function escapeMarkdownText(text: string): string {
+  return turndown().escape(text);
+}
+
+function figureMarkdown(figure: HTMLElement): string {
+  const image = figure.querySelector("img");
+  const caption = figure.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+  const src = image?.getAttribute("src");
+  if (!src) return caption ? `\n\n${escapeMarkdownText(caption)}\n\n` : "";
+  return `\n\n${imageMarkdown(src, image?.getAttribute("alt") || caption, caption || undefined)}\n\n`;
+}
+
+function imageMarkdown(src: string, alt: string, title?: string): string {
+  const cleanAlt = alt.replace(/\s+/g, " ").replace(/[[\]\\]/g, "\\$&").trim();
+  const cleanTitle = title?.replace(/\s+/g, " ").replace(/["\\]/g, "\\$&").trim();
+  const address = /[\s()<>]/.test(src) ? `<${src.replace(/[<>\s]/g, encodeURIComponent)}>` : src;
+  return `![${cleanAlt}](${address}${cleanTitle ? ` "${cleanTitle}"` : ""})`;
+}

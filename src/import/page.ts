@@ -1,0 +1,96 @@
+/**
+ * One saved page (its bytes) → one article ready to write: decoded, told HTML from text by its
+ * content, extracted, and completed with the options (`--date`, `--tags`) where the page is silent.
+ */
+import { createHash } from "node:crypto";
+import { detectScript } from "../convert/detect.ts";
+import type { Script } from "../scripts.ts";
+import { decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts";
+import { frontMatterDate, type FoundDate } from "./dates.ts";
+import { extractFromHtml, NoArticleError } from "./html.ts";
+import { closingAgency } from "./metadata.ts";
+import { extractFromText } from "./text.ts";
+
+export interface PageOptions {
+  timeZone: string;
+  /** For pages without a date of their own. */
+  fallbackDate?: FoundDate;
+  /** For pages without tags. */
+  fallbackTags?: string[];
+}
+
+/** The fields of an imported article, as its front matter will hold them. */
+export interface ImportedFields {
+  title: string;
+  date: string;
+  lang: Script;
+  tags: string[];
+  author?: string;
+  source?: string;
+  source_url?: string;
+}
+
+export interface ImportedPage {
+  fields: ImportedFields;
+  body: string;
+  format: "html" | "text";
+  encoding: string;
+  sha256: string;
+  warnings: string[];
+}
+
+/** The page cannot be imported; the message is the one-line reason. */
+export class ImportError extends Error {}
+
+// Markup that must never reach the archive even as words: a page's text may quote it.
+const TAG_LIKE = /<\/?\s*(?:script|style|iframe|frame|object|embed|svg|img|link|meta|base|form|input|a|on\w+)\b[^<>]*>?/gi;
+const MIN_BODY_CHARACTERS = 20;
+
+export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const warnings: string[] = [];
+  let decoded;
+  try {
+    decoded = decodeBytes(bytes);
+  } catch (error) {
+    if (error instanceof NotTextError) throw new ImportError(error.message);
+    throw error;
+  }
+  const format = looksLikeHtml(decoded.text) ? "html" : "text";
+  let extracted;
+  try {
+    extracted = format === "html" ? extractFromHtml(decoded.text, options.timeZone) : extractFromText(decoded.text, options.timeZone);
+  } catch (error) {
+    if (error instanceof NoArticleError) throw new ImportError(error.message);
+    throw error;
+  }
+  const { metadata } = extracted;
+  const body = extracted.body.replace(TAG_LIKE, "").trim();
+  const bodyText = extracted.paragraphs.join("");
+  if (body.replace(/\s/g, "").length < MIN_BODY_CHARACTERS || bodyText.length < MIN_BODY_CHARACTERS) {
+    throw new ImportError("has no article text (nothing but navigation, links or boilerplate was found)");
+  }
+  const title = (metadata.title ?? "").replace(TAG_LIKE, "").replace(/\s+/g, " ").trim();
+  if (!title) throw new ImportError("has no title (no <title>, heading, metadata or first line to take it from)");
+
+  let date = metadata.date;
+  if (!date) {
+    if (!options.fallbackDate) throw new ImportError("has no date of its own (pass --date YYYY-MM-DD to give one)");
+    warnings.push(`no date of its own; took --date ${frontMatterDate(options.fallbackDate)}`);
+    date = options.fallbackDate;
+  }
+  let tags = metadata.tags;
+  if (tags.length === 0 && options.fallbackTags?.length) tags = options.fallbackTags;
+
+  const source = metadata.source ?? closingAgency(extracted.paragraphs.at(-1));
+  const fields: ImportedFields = {
+    title,
+    date: frontMatterDate(date),
+    lang: detectScript(`${title}\n${bodyText}`),
+    tags,
+    ...(metadata.author ? { author: metadata.author } : {}),
+    ...(source ? { source } : {}),
+    ...(metadata.sourceUrl ? { source_url: metadata.sourceUrl } : {}),
+  };
+  return { fields, body, format, encoding: decoded.encoding, sha256, warnings };
+}
