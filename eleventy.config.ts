@@ -1,10 +1,12 @@
-// The site is a composition of plugins, each in src/site/plugin.ts. Eleventy's input folder is the
+// The site is a composition of plugins, in src/site/plugin.ts and serve.ts. Eleventy's input folder is the
 // content folder (npm scripts pass content/ and _site/; tests pass their own).
 import { archiveData, archivePages, devServer, servedPath, staticAssets, type EleventyConfig } from "./src/site/plugin.ts";
+import { isServing, pagesOnRequest } from "./src/site/serve.ts";
 
 export default function (eleventyConfig: EleventyConfig & { addPlugin: Function }) {
   eleventyConfig.addPlugin(archiveData);
-  eleventyConfig.addPlugin(archivePages);
+  // A build writes every page; `npm start` renders each page when it is asked for (src/site/serve.ts).
+  eleventyConfig.addPlugin(isServing() ? pagesOnRequest : archivePages);
   eleventyConfig.addPlugin(staticAssets);
   eleventyConfig.addPlugin(devServer);
   // The dev server serves the site under the base URL's path, as it will be published.

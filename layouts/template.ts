@@ -5,6 +5,14 @@ import { outputPath } from "../src/site/urls.ts";
 export interface EleventyTemplate {
   data: Record<string, unknown>;
   render(data: Record<string, unknown>): string;
+  /** The same pages by URL, for `npm start`, which renders a page only when it is asked for. */
+  pages(site: SiteModel): PageRoute[];
+}
+
+/** One page of the site: its URL (a path from the site's base) and how to render it. */
+export interface PageRoute {
+  url: string;
+  render(): string;
 }
 
 /** A template that writes one page for each item of the list `site.<list>`, at the item's URL. */
@@ -19,6 +27,7 @@ export function pagePerItem<T extends { url: string }>(
       eleventyExcludeFromCollections: true,
     },
     render: (data) => render(data.site as SiteModel, data.item as T),
+    pages: (site) => (site[list] as unknown as T[]).map((item) => ({ url: item.url, render: () => render(site, item) })),
   };
 }
 
@@ -27,5 +36,6 @@ export function singlePage(url: string, render: (site: SiteModel) => string): El
   return {
     data: { permalink: outputPath(url), eleventyExcludeFromCollections: true },
     render: (data) => render(data.site as SiteModel),
+    pages: (site) => [{ url, render: () => render(site) }],
   };
 }

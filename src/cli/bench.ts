@@ -89,13 +89,16 @@ async function benchmark(count: number): Promise<void> {
     console.log(`  convert + render Markdown  ${cold.variantsSeconds.toFixed(1)} s (${cold.converted} converted)`);
     console.log(`  Eleventy pages + write     ${(cold.seconds - cold.readSeconds - cold.variantsSeconds).toFixed(1)} s`);
     console.log(`second build, nothing changed ${warm.seconds.toFixed(1)} s, peak ${Math.round(warm.peakMB)} MB, converted ${warm.converted} (${warm.fromCache} from cache)`);
-    console.log(`npm start: new article served ${appear.toFixed(1)} s after it was written`);
+    console.log(`npm start: new article served ${appear.toFixed(1)} s after it was written (its page, and the home page listing it)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Starts the dev server as `npm start` does, writes a new article, and times until it is served. */
+/**
+ * Starts the dev server as `npm start` does, writes a new article (the newest), and times until
+ * both its page and the home page listing it are served.
+ */
 async function newArticleUnderServe(content: string, output: string, cache: string): Promise<number> {
   const port = 18000 + Math.floor(Math.random() * 1000);
   const server = spawn(
@@ -104,14 +107,16 @@ async function newArticleUnderServe(content: string, output: string, cache: stri
     { cwd: ROOT, env: { ...process.env, ARCHIVE_CACHE_DIR: cache }, stdio: ["ignore", "pipe", "pipe"] },
   );
   try {
-    await new Promise<void>((resolve, reject) => {
+    const site = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("the dev server did not start within 10 minutes")), 600_000);
       let log = "";
       const listen = (chunk: Buffer) => {
         log += chunk.toString();
-        if (/Server at/.test(log)) {
+        // The server moves to the next port when this one is taken: use the address it prints.
+        const started = /Server at (http:\S+)/.exec(log);
+        if (started) {
           clearTimeout(timer);
-          resolve();
+          resolve(started[1]!);
         }
       };
       // Read both streams: a full pipe would stall the server.
@@ -126,12 +131,16 @@ async function newArticleUnderServe(content: string, output: string, cache: stri
     const written = performance.now();
     writeFileSync(
       path.join(content, "articles", `${slug}.md`),
-      `---\ntitle: 新写的文章\ndate: 2024-06-01 10:00\nslug: ${slug}\ntags: [测试]\n---\n\n刚刚写好的一段文字。\n`,
+      `---\ntitle: 新写的文章\ndate: 2025-06-01 10:00\nslug: ${slug}\ntags: [测试]\n---\n\n刚刚写好的一段文字。\n`,
     );
-    const url = `http://localhost:${port}/zh-hant/articles/${slug}/`;
+    const served = async (url: string, text?: string) => {
+      const response = await fetch(new URL(url, site)).catch(() => null);
+      return Boolean(response?.ok) && (text === undefined || (await response!.text()).includes(text));
+    };
+    let pageServed = false;
     for (;;) {
-      const response = await fetch(url).catch(() => null);
-      if (response?.ok) return (performance.now() - written) / 1000;
+      pageServed ||= await served(`zh-hant/articles/${slug}/`);
+      if (pageServed && (await served("zh-hans/", `/zh-hans/articles/${slug}/`))) return (performance.now() - written) / 1000;
       if (performance.now() - written > 600_000) throw new Error("the new article never appeared");
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -27,28 +27,33 @@ export interface ArchiveDataOptions {
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** Static assets, served from the site's root. */
+export const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 
 /** The archive, read from the input folder on every build, as the global `site`. */
 export function archiveData(eleventyConfig: EleventyConfig, options: ArchiveDataOptions = {}): void {
   const contentDir = eleventyConfig.directories.input;
   eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.md"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "*.json"));
-  eleventyConfig.addGlobalData("site", (): SiteModel => {
-    const started = performance.now();
-    const archive = loadArchive({
-      contentDir,
-      cacheDir: options.cacheDir ?? process.env.ARCHIVE_CACHE_DIR,
-      // Drafts show while a person edits (npm start), never in a build.
-      includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
-    });
-    for (const warning of archive.warnings) console.warn(`[archive] warning: ${formatProblem(warning)}`);
-    const { converted, fromCache, drafts } = archive.stats;
-    console.log(
-      `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +
-        `converted ${converted}, ${fromCache} from cache, in ${Math.round(performance.now() - started)} ms`,
-    );
-    return buildSiteModel(archive);
+  eleventyConfig.addGlobalData("site", (): SiteModel => loadSiteModel(contentDir, options));
+}
+
+/** Reads the archive (only files changed since the last read) and makes the site model; logs what it did. */
+export function loadSiteModel(contentDir: string, options: ArchiveDataOptions = {}): SiteModel {
+  const started = performance.now();
+  const archive = loadArchive({
+    contentDir,
+    cacheDir: options.cacheDir ?? process.env.ARCHIVE_CACHE_DIR,
+    // Drafts show while a person edits (npm start), never in a build.
+    includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
   });
+  for (const warning of archive.warnings) console.warn(`[archive] warning: ${formatProblem(warning)}`);
+  const { converted, fromCache, drafts } = archive.stats;
+  console.log(
+    `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +
+      `converted ${converted}, ${fromCache} from cache, in ${Math.round(performance.now() - started)} ms`,
+  );
+  return buildSiteModel(archive);
 }
 
 /** Every page template, as virtual templates: the content folder holds only content. */
@@ -58,7 +63,7 @@ export function archivePages(eleventyConfig: EleventyConfig): void {
 
 /** `public/` is copied to the site's root as it is. */
 export function staticAssets(eleventyConfig: EleventyConfig): void {
-  const publicDir = path.relative(process.cwd(), path.join(PROJECT_ROOT, "public")) || ".";
+  const publicDir = path.relative(process.cwd(), PUBLIC_DIR) || ".";
   eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
 }
 
