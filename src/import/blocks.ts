@@ -33,7 +33,7 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
   let sentences = 0;
   for (const block of blocks) {
     const text = block.text.trim();
-    if (!text) continue;
+    if (!text && !isImage(block)) continue;
     const ends = CLOSING_FORMULA.test(text) || FOOTER_START.test(text) || (RELATED_START.test(text) && text.length <= 30);
     if (ends) {
       if (sentences > 0) break;
@@ -49,9 +49,12 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
 
 const IMAGE_BLOCK = /^!\[/;
 
+function isImage(block: TextBlock): boolean {
+  return "markdown" in block && IMAGE_BLOCK.test(String(block.markdown));
+}
+
 /** An article opens with its words: a lead image goes under the first paragraph. */
 function leadFigureAfterFirstParagraph<T extends TextBlock>(blocks: T[]): T[] {
-  const isImage = (block: T) => "markdown" in block && IMAGE_BLOCK.test(String(block.markdown));
   const lead = blocks.findIndex((block) => !isImage(block));
   if (lead <= 0) return blocks;
   return [blocks[lead]!, ...blocks.slice(0, lead), ...blocks.slice(lead + 1)];
@@ -61,7 +64,7 @@ function leadFigureAfterFirstParagraph<T extends TextBlock>(blocks: T[]): T[] {
 export function isSiteLine(text: string): boolean {
   if (PLACEHOLDER.test(text) || REPOST_LINE.test(text)) return true;
   if (text.length > 120) return false;
-  if (SITE_LINE.test(text)) return true;
+  if (SITE_LINE.test(text.replace(/^[（(]/, ""))) return true;
   if (PROMOTION.test(text) && !/[。！？]$/.test(text)) return true;
   if (text.length <= SHORT * 2 && CALL_TO_ACTION.test(text)) return true;
   return text.length <= 100 && !/[。！？]/.test(text) && METADATA_LABEL.test(text);

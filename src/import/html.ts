@@ -25,7 +25,8 @@ const BLOCKS = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "B
 const CONTENT_NAME_PARTS = new Set(["article", "content", "main", "post", "entry", "body", "story", "text", "detail", "news", "single", "page"]);
 const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)(?:$|[?#])/i;
 const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "data-lazyload", "file"];
-const KEYWORD_LINK_MAX = 8;
+// Sites link their keywords (科学, 中国) inside sentences; a longer link text is a real link.
+const KEYWORD_LINK_MAX = 6;
 
 export function extractFromHtml(html: string, timeZone: string): Extracted {
   const document = parseDocument(html);
@@ -49,13 +50,14 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
   for (const element of [...document.body.querySelectorAll("*")]) {
     if (element.isConnected && isBoilerplate(element, document)) element.remove();
   }
+  captionedImagesToFigures(document);
   const readable = new Readability(document as unknown as Document, { charThreshold: 100, keepClasses: false }).parse();
   if (!readable?.content) throw new NoArticleError("has no article text (no block of running text was found)");
   metadata.title ??= cleanTitle(readable.title ?? "", metadata.source);
 
   const content = parseDocument(readable.content).body as unknown as El;
   tidyContent(content, pageUrl, origin);
-  const markdown = htmlToMarkdown(content as unknown as HTMLElement);
+  const markdown = htmlToMarkdown(content.innerHTML);
   const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
   metadata.source ??= closingAgency(paragraphs.at(-1)) ?? siteName(document);
@@ -168,7 +170,8 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
   const own = (element: El) => !element.closest("nav, aside, footer, li a, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]");
   const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished]")].filter(own)[0];
   const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
-  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
+  // rel="category tag" is WordPress's category, not a tag.
+  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
   const headings = [...document.querySelectorAll("h1")].filter(own).map((h) => h.textContent?.trim() ?? "").filter(Boolean);
   const author = [...document.querySelectorAll('[itemprop="author"], [rel~="author"], .author, .byline')].filter(own)[0];
   const titleText = document.querySelector("title")?.textContent ?? "";
@@ -176,7 +179,7 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
     title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
     date: metaDate(dateText, timeZone),
     tags: distinct(tagLinks.map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
-    author: personName(author?.getAttribute("content") ?? author?.textContent?.replace(/^\s*(?:作者|By)\s*[:：]?\s*/i, "")),
+    author: personName(author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)),
   };
 }
 
@@ -186,6 +189,13 @@ function firstHeading(document: Doc): string | undefined {
   const text = heading?.textContent?.replace(/\s+/g, " ").trim();
   const before = heading && document.body.textContent!.indexOf(heading.textContent!) < 400;
   return text && before && text.length <= 100 ? text : undefined;
+}
+
+/** The name in a byline (`作者：何嘉欣　2023-08-21 14:05`, `By Ann Lee | 2023`). */
+function bylineName(text: string | undefined): string | undefined {
+  const name = text?.replace(/^\s*(?:作\s*者|[记記]者|文|撰文|by)\s*[:：/／]?\s*/i, "").split(/[|｜·•\u3000]|\s{2,}|\d{4}|\d{1,2}\/\d{1,2}/)[0]?.trim();
+  if (!name) return undefined;
+  return /\p{Script=Han}/u.test(name) ? name.split(/\s+/)[0] : name;
 }
 
 /** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
@@ -256,6 +266,31 @@ function textLines(root: El, skip: (element: El) => boolean): string[] {
   return lines;
 }
 
+const CAPTION_NAME = /caption|note|desc|pic|photo|img|image|tuzhu|explain|illus|legend/i;
+const CAPTION_WORDS = /^(?:[图圖]|[图圖]片|[图圖]为|[圖圖]為|[图圖][:：]|（[图圖]|\([图圖])|[摄攝](?:影)?$|[摄攝]）$|[供提]供）?$/;
+
+/**
+ * An image alone in its paragraph with a short caption paragraph under it (by its class, its
+ * centring, or words like 图/摄) is a figure; CMSs write them so instead of <figure>.
+ */
+function captionedImagesToFigures(document: Doc): void {
+  for (const image of [...document.querySelectorAll("p > img, div > img, center > img")]) {
+    const holder = image.parentElement!;
+    if (holder.tagName === "FIGURE" || (holder.textContent ?? "").trim() !== "" || holder.querySelectorAll("img").length !== 1) continue;
+    const next = holder.nextElementSibling;
+    const caption = next?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+    if (!next || !["P", "DIV", "SPAN"].includes(next.tagName) || !caption || caption.length > 120 || next.querySelector("img")) continue;
+    const style = `${next.getAttribute("style") ?? ""}`;
+    if (!(CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) || /text-align\s*:\s*center/i.test(style) || CAPTION_WORDS.test(caption))) continue;
+    const figure = document.createElement("figure");
+    const figcaption = document.createElement("figcaption");
+    figcaption.textContent = caption;
+    figure.append(image, figcaption);
+    holder.replaceWith(figure);
+    next.remove();
+  }
+}
+
 /** Links, images and link lists of the extracted article, made safe and plain. */
 function tidyContent(content: El, pageUrl: URL | undefined, origin: string | undefined): void {
   for (const figure of [...content.querySelectorAll("figure")]) {
@@ -278,6 +313,16 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
     }
     for (const name of [...image.getAttributeNames()]) if (!["alt", "title"].includes(name)) image.removeAttribute(name);
     image.setAttribute("src", withoutTracking(src).href);
+  }
+  // A table's first row heads it when no row does: GFM tables need a heading row.
+  for (const table of [...content.querySelectorAll("table")]) {
+    if (table.querySelector("th")) continue;
+    const first = table.querySelector("tr");
+    for (const cell of [...(first?.querySelectorAll("td") ?? [])]) {
+      const heading = content.ownerDocument.createElement("th");
+      heading.append(...cell.childNodes);
+      cell.replaceWith(heading);
+    }
   }
   for (const block of [...content.querySelectorAll("p, ul, ol, div, section")]) {
     if (block.isConnected && isLinkList(block, origin)) block.remove();
@@ -338,7 +383,11 @@ function markdownBlocks(markdown: string): { markdown: string; text: string }[] 
     } else current.push(line);
   }
   if (current.length) blocks.push(current.join("\n"));
-  return blocks.map((block) => ({ markdown: block, text: plainText(block) }));
+  return blocks.map((block) => {
+    // Old CMSs indent paragraphs with ideographic spaces: layout, not text.
+    const markdown = /^(?:```|~~~)/.test(block) ? block : block.replace(/^[\u3000\u00a0 ]+|[\u3000\u00a0 ]+$/gm, "");
+    return { markdown, text: plainText(markdown) };
+  });
 }
 
 function plainText(markdown: string): string {

@@ -20,7 +20,7 @@ function turndown(): TurndownService {
   service.use([tables, strikethrough]);
   service.addRule("figure", {
     filter: (node) => node.nodeName === "FIGURE",
-    replacement: (_content, node) => figureMarkdown(node as HTMLElement),
+    replacement: (content, node) => figureMarkdown(node as HTMLElement, content),
   });
   service.addRule("image", {
     filter: "img",
@@ -33,9 +33,10 @@ function turndown(): TurndownService {
   return service;
 }
 
-export function htmlToMarkdown(element: HTMLElement): string {
+/** Turndown reads the HTML with its own DOM (domino), which has what its table rules need. */
+export function htmlToMarkdown(html: string): string {
   return turndown()
-    .turndown(element)
+    .turndown(html)
     .replace(/[ \t]+$/gm, "")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
@@ -46,8 +47,10 @@ export function escapeMarkdownText(text: string): string {
   return turndown().escape(text);
 }
 
-function figureMarkdown(figure: HTMLElement): string {
+function figureMarkdown(figure: HTMLElement, content: string): string {
   const image = figure.querySelector("img");
+  // A figure of something else (a table, a quotation) keeps its content.
+  if (!image) return `\n\n${content.trim()}\n\n`;
   const caption = figure.querySelector("figcaption")?.textContent?.replace(/\s+/g, " ").trim() ?? "";
   const src = image?.getAttribute("src");
   if (!src) return caption ? `\n\n${escapeMarkdownText(caption)}\n\n` : "";

@@ -61,10 +61,11 @@ export function personName(value: unknown): string | undefined {
 }
 
 const LABEL_VALUE = String.raw`\s*[:：]\s*([^\s|｜/／,，;；()（）【】\[\]]{1,30})`;
-const AUTHOR_LINE = new RegExp(String.raw`(?:^|[\s|｜])(?:作\s*者|[发發]布者|撰文|文)` + LABEL_VALUE);
+const AUTHOR_LINE = new RegExp(String.raw`(?:^|[\s|｜])(?:作\s*者|[发發]布者|撰文|文(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)` + LABEL_VALUE);
 const REPORTER = /[（(](?:[记記]者|[编編]譯|[编編]译)\s*([\p{Script=Han}·]{2,5}?)\s*[／/、]/u;
 const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜])(?:[来來]\s*源|出\s*[处處])` + LABEL_VALUE);
-const DATE_LABEL = /(?:[发發][布佈表](?:[时時][间間]|日期|于|於)?|[时時]\s*[间間]|日\s*期|posted(?:\s+on)?|date)\s*[:：]?\s*/i;
+// Not inside a longer label: 注册时间 and 更新时间 are not when the article was published.
+const DATE_LABEL = /(?<!\p{Script=Han})(?:[发發][布佈表](?:[时時][间間]|日期|于|於)?|[时時]\s*[间間]|日\s*期|posted(?:\s+on)?|date)\s*[:：]?\s*/iu;
 const NEWS_DATELINE = /[【\[]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[讯訊]\s*[】\]]/;
 const REPOST_URL = /(?:转载|轉載|转|轉)?[请請]?注明(?:出[处處]|[来來]源)\s*[:：]?\s*(https?:\/\/[^\s，。,、）)]+)/;
 const CLOSING_AGENCY =

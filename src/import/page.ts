@@ -43,8 +43,15 @@ export interface ImportedPage {
 export class ImportError extends Error {}
 
 // Markup that must never reach the archive even as words: a page's text may quote it.
+const SCRIPT_LIKE = /<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi;
 const TAG_LIKE = /<\/?\s*(?:script|style|iframe|frame|object|embed|svg|img|link|meta|base|form|input|a|on\w+)\b[^<>]*>?/gi;
+/** `[原创]`, `【转载】`: a site's label on a title, not part of it. */
+const TITLE_LABEL = /^\s*[[【(（〔]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉|推荐|推薦|置顶|置頂|精华|精華|图|圖|组图|組圖|视频|視頻|独家|獨家|热|熱|新|快讯|快訊)\s*[\]】)）〕]\s*/;
 const MIN_BODY_CHARACTERS = 20;
+
+function withoutMarkup(text: string): string {
+  return text.replace(SCRIPT_LIKE, "").replace(TAG_LIKE, "");
+}
 
 export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -65,12 +72,12 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
     throw error;
   }
   const { metadata } = extracted;
-  const body = extracted.body.replace(TAG_LIKE, "").trim();
+  const body = withoutMarkup(extracted.body).trim();
   const bodyText = extracted.paragraphs.join("");
   if (body.replace(/\s/g, "").length < MIN_BODY_CHARACTERS || bodyText.length < MIN_BODY_CHARACTERS) {
     throw new ImportError("has no article text (nothing but navigation, links or boilerplate was found)");
   }
-  const title = (metadata.title ?? "").replace(TAG_LIKE, "").replace(/\s+/g, " ").trim();
+  const title = withoutMarkup(metadata.title ?? "").replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
   if (!title) throw new ImportError("has no title (no <title>, heading, metadata or first line to take it from)");
 
   let date = metadata.date;

@@ -33,8 +33,12 @@ export function extractFromText(text: string, timeZone: string): Extracted {
   const tagLine = ownLines.map((line) => TAG_LINE.exec(line)?.[1]).find(Boolean);
   if (tagLine) metadata = mergeMetadata(metadata, { tags: splitTags(tagLine.split(/\s+/)) });
 
+  // Between the title and the first paragraph a page prints its furniture: navigation, account
+  // links, bylines, font-size switches. The article starts with its first paragraph.
+  const after = lines.slice(titleIndex + 1);
+  const firstParagraph = after.findIndex((line) => line.length > HEADING_MAX || endsLikeSentence(line));
   const bodyLines = articleBlocks(
-    lines.slice(titleIndex + 1).filter((line) => !NAV_LINE.test(line) || endsLikeSentence(line)).map((line) => ({ text: line })),
+    after.slice(Math.max(firstParagraph, 0)).filter((line) => !NAV_LINE.test(line) || endsLikeSentence(line)).map((line) => ({ text: line })),
     title,
   ).map((block) => block.text);
   const blocks = toBlocks(withoutAdRuns(bodyLines));
