@@ -8,7 +8,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { converterFrom } from "../convert/opencc.ts";
 
-const WORDS = (
+export const WORDS = (
   "城市 发展 技术 软件 历史 文化 经济 教育 社会 环境 研究 数据 网络 系统 设计 市场 政策 交通 音乐 电影 " +
   "阅读 写作 旅行 饮食 茶叶 咖啡 头发 时间 以后 里面 公里 干净 干部 皇后 着急 著作 问题 方法 经验 变化 " +
   "人们 我们 他们 今天 明天 过去 未来 学校 医院 公司 工厂 农村 山区 河流 天气 季节 春天 夏天 秋天 冬天 " +
@@ -17,7 +17,7 @@ const WORDS = (
 const TAG_POOL = Array.from({ length: 300 }, (_, i) => `${WORDS[i % WORDS.length]}${WORDS[(i * 7 + 3) % WORDS.length]}`);
 
 /** Mulberry32: a small seeded generator, so every run writes the same archive. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -32,6 +32,7 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
   const document = parseDocument(html);
   const pageUrl = pageAddress(document);
   const origin = pageUrl?.host ?? commonestLinkHost(document);
+  const site = siteName(document);
 
   let metadata = mergeMetadata(jsonLdMetadata(document, timeZone), metaTagMetadata(document, timeZone));
   metadata = mergeMetadata(metadata, elementMetadata(document, timeZone));
@@ -39,7 +40,8 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
 
   removeElements(document, STRIPPED_ELEMENTS.filter((name) => !["nav", "aside", "footer"].includes(name)));
   removeHidden(document);
-  const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, document) && !/footer|copyright/i.test(names(element).join(" ")));
+  const pageLength = document.body.textContent?.length ?? 0;
+  const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")));
   const titleIndex = metadata.title ? lines.findIndex((line) => sameWords(line, metadata.title!)) : -1;
   const fromText = metadataFromLines(lines, titleIndex, timeZone);
   // A `来源：` line in the article names its source better than the site's own publisher field.
@@ -48,19 +50,19 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
 
   removeElements(document, ["nav", "aside", "footer"]);
   for (const element of [...document.body.querySelectorAll("*")]) {
-    if (element.isConnected && isBoilerplate(element, document)) element.remove();
+    if (element.isConnected && isBoilerplate(element, pageLength)) element.remove();
   }
   captionedImagesToFigures(document);
   const readable = new Readability(document as unknown as Document, { charThreshold: 100, keepClasses: false }).parse();
   if (!readable?.content) throw new NoArticleError("has no article text (no block of running text was found)");
-  metadata.title ??= cleanTitle(readable.title ?? "", metadata.source);
+  metadata.title ??= cleanTitle(readable.title ?? "", site);
 
   const content = parseDocument(readable.content).body as unknown as El;
   tidyContent(content, pageUrl, origin);
   const markdown = htmlToMarkdown(content.innerHTML);
   const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
-  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? siteName(document);
+  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? site;
   return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
 }
 
@@ -75,6 +77,20 @@ function parseDocument(html: string): Doc {
 function attribute(document: Doc, selector: string, name = "content"): string | undefined {
   const value = document.querySelector(selector)?.getAttribute(name)?.trim();
   return value || undefined;
+}
+
+/** Every `<meta>` by its lowercased name, property or itemprop: one pass, however many are asked for. */
+function metaTags(document: Doc): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const meta of document.querySelectorAll("meta")) {
+    const content = meta.getAttribute("content")?.trim();
+    if (!content) continue;
+    for (const key of ["name", "property", "itemprop"]) {
+      const name = meta.getAttribute(key)?.toLowerCase();
+      if (name) tags.set(name, [...(tags.get(name) ?? []), content]);
+    }
+  }
+  return tags;
 }
 
 function httpUrl(value: string | undefined, base?: URL): URL | undefined {
@@ -144,24 +160,21 @@ function jsonLdMetadata(document: Doc, timeZone: string): PageMetadata {
   };
 }
 
+const PUBLISHED_META = [
+  "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
+  "publication_date", "dc.date.issued", "date", "dc.date", "sailthru.date",
+];
+
 function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
-  const meta = (...selectors: string[]) => selectors.map((selector) => attribute(document, selector)).find(Boolean);
-  const tags = [...document.querySelectorAll('meta[property="article:tag"], meta[name="article:tag"]')]
-    .map((element) => element.getAttribute("content") ?? "");
-  const title = meta('meta[property="og:title"]', 'meta[name="twitter:title"]');
+  const tags = metaTags(document);
+  const first = (...names: string[]) => names.map((name) => tags.get(name)?.[0]).find(Boolean);
+  const title = first("og:title", "twitter:title");
+  const articleTags = tags.get("article:tag") ?? [];
   return {
-    title: title ? cleanTitle(title, siteName(document)) : undefined,
-    date: metaDate(
-      meta(
-        'meta[property="article:published_time"]', 'meta[name="article:published_time"]', 'meta[property="og:published_time"]',
-        'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]', 'meta[name="PubDate"]',
-        'meta[name="publish_date"]', 'meta[name="publication_date"]', 'meta[name="dc.date.issued"]', 'meta[name="DC.date.issued"]',
-        'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date"]', 'meta[name="sailthru.date"]',
-      ),
-      timeZone,
-    ),
-    tags: splitTags(tags.length > 0 ? tags : (meta('meta[name="news_keywords"]') ?? "")),
-    author: personName(meta('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]')),
+    title: title ? cleanTitle(title, first("og:site_name")) : undefined,
+    date: metaDate(first(...PUBLISHED_META), timeZone),
+    tags: splitTags(articleTags.length > 0 ? articleTags : (first("news_keywords") ?? "")),
+    author: personName(first("author", "article:author", "byl")),
   };
 }
 
@@ -217,7 +230,7 @@ function names(element: El): string[] {
 }
 
 /** A container of the site's furniture, by its class or id words or its label, that holds no large share of the page's text. */
-function isBoilerplate(element: El, document: Doc): boolean {
+function isBoilerplate(element: El, pageLength: number): boolean {
   if (["BODY", "HTML", "MAIN", "ARTICLE"].includes(element.tagName)) return false;
   const label = element.getAttribute("title") ?? element.getAttribute("aria-label") ?? "";
   const parts = names(element);
@@ -225,7 +238,7 @@ function isBoilerplate(element: El, document: Doc): boolean {
   if (!named && !RELATED_START.test(label.trim())) return false;
   // Never the article itself, whatever its class says.
   const length = element.textContent?.length ?? 0;
-  return length < (document.body.textContent?.length ?? 0) * 0.4 || length < 200;
+  return length < pageLength * 0.4 || length < 200;
 }
 
 function removeElements(document: Doc, tags: string[]): void {
