@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { loadArchive } from "../archive.ts";
 import { buildSite } from "../site/build.ts";
 import { writeSyntheticArchive } from "../bench/synthetic.ts";
+import { benchmarkImport } from "../bench/import.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -28,6 +29,7 @@ interface BuildFigures {
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "1000" },
+    pages: { type: "string", default: "5000" },
     "child-build": { type: "string" },
     output: { type: "string" },
     cache: { type: "string" },
@@ -36,11 +38,12 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log("Usage: npm run bench -- [--articles 1000,10000]");
+  console.log("Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]");
 } else if (values["child-build"]) {
   await childBuild(values["child-build"], values.output!, values.cache!);
 } else {
   for (const count of values.articles.split(",").map(Number)) await benchmark(count);
+  if (Number(values.pages) > 0) benchmarkImport(Number(values.pages));
 }
 
 /** In a child process: one build, then its figures as JSON on the last line. */
