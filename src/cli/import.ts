@@ -84,8 +84,7 @@ async function run(inputs: string[], options: CliOptions): Promise<void> {
     // Only what the summary and report need is kept: memory stays flat over thousands of files.
     entries.push(entry);
     if (bar) bar.increment({ file: path.basename(entry.input) });
-    else if (!options.dryRun || entry.status !== "imported") printEntry(entry, options.dryRun);
-    else printEntry(entry, true);
+    else printEntry(entry, options.dryRun);
   }
   bar?.stop();
   printSummary(entries, (performance.now() - started) / 1000, options.dryRun, Boolean(bar));
