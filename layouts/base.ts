@@ -13,8 +13,8 @@ export interface ShellOptions {
   title: string;
   description?: string;
   bodyClass: string;
-  /** Which nav item is current. */
-  section?: "home" | "tags" | "archive";
+  /** Which nav item is current; the search page has its own search box instead of the header's. */
+  section?: "home" | "tags" | "archive" | "search";
   /** Extra head elements (article Open Graph properties). */
   head?: Html;
   ogType?: "website" | "article";
@@ -57,7 +57,8 @@ export function shell(options: ShellOptions): string {
 <meta property="og:url" content="${full(page.url)}">
 <meta property="og:locale" content="${locale(script)}">
 <meta property="og:locale:alternate" content="${locale(other)}">
-${options.head ?? ""}<link rel="stylesheet" href="${link(paths.css())}">
+${options.head ?? ""}<link rel="icon" href="${link(paths.icon())}" type="image/svg+xml">
+<link rel="stylesheet" href="${link(paths.css())}">
 <script src="${link(paths.choiceScript())}" defer></script>
 </head>
 <body class="${options.bodyClass}">
@@ -66,7 +67,7 @@ ${options.head ?? ""}<link rel="stylesheet" href="${link(paths.css())}">
 <a class="site-title" href="${link(paths.home(script))}">${siteName}</a>
 <nav class="site-nav" aria-label="${t.siteNavigation}">${navItem("home", paths.home(script), t.home)}${navItem("tags", paths.tags(script), t.tags)}${navItem("archive", paths.archive(script), t.archive)}</nav>
 <a class="script-switch" href="${link(page.alternateUrl)}" hreflang="${other}" lang="${other}" title="${t.switchTitle}" data-script="${other}">${t.switchLabel}</a>
-</div></header>
+${options.section === "search" ? "" : searchBox(script, link(paths.search(script)))}</div></header>
 <main id="main" class="wrap">
 ${content}
 </main>
@@ -77,4 +78,15 @@ ${content}
 </body>
 </html>
 `.value;
+}
+
+/** The search box of every page: a plain GET form that opens the search page with ?q=. */
+function searchBox(script: Script, action: string): Html {
+  const t = strings[script].search;
+  return html`<form class="search-form" role="search" action="${action}" method="get">
+<label class="visually-hidden" for="site-search">${t.label}</label>
+<input id="site-search" type="search" name="q" placeholder="${t.placeholder}" enterkeyhint="search">
+<button type="submit">${t.button}</button>
+</form>
+`;
 }

@@ -3,6 +3,7 @@ import { articleTemplate } from "./article.ts";
 import { dateIndexTemplate, listTemplate, tagIndexTemplate } from "./lists.ts";
 import { feedTemplate, robotsTemplate, sitemapTemplate } from "./feeds.ts";
 import { notFoundTemplate, rootTemplate } from "./special.ts";
+import { searchTemplate } from "./search.ts";
 import type { EleventyTemplate } from "./template.ts";
 
 export const templates: Record<string, EleventyTemplate> = {
@@ -10,6 +11,7 @@ export const templates: Record<string, EleventyTemplate> = {
   "list.11ty.js": listTemplate,
   "tag-index.11ty.js": tagIndexTemplate,
   "date-index.11ty.js": dateIndexTemplate,
+  "search.11ty.js": searchTemplate,
   "feed.11ty.js": feedTemplate,
   "sitemap.11ty.js": sitemapTemplate,
   "robots.11ty.js": robotsTemplate,

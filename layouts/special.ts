@@ -29,7 +29,8 @@ function bilingualPage(site: SiteModel, options: BilingualPage): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}</title>
-${options.head ?? ""}<link rel="stylesheet" href="${link(paths.css())}">
+${options.head ?? ""}<link rel="icon" href="${link(paths.icon())}" type="image/svg+xml">
+<link rel="stylesheet" href="${link(paths.css())}">
 <script src="${link(paths.choiceScript())}"${options.redirect ? html` data-redirect="${basePath(settings)}"` : ""}></script>
 </head>
 <body class="${options.bodyClass}">

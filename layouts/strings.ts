@@ -36,6 +36,39 @@ export interface Strings {
   notFoundText: string;
   chooseScript: string;
   scriptName: string;
+  search: SearchStrings;
+}
+
+/** The search box and the search page; `{n}` and `{q}` are filled in by the page's code. */
+export interface SearchStrings {
+  title: string;
+  label: string;
+  placeholder: string;
+  button: string;
+  intro: string;
+  tag: string;
+  anyTag: string;
+  year: string;
+  anyYear: string;
+  sort: string;
+  sortRelevance: string;
+  sortNewest: string;
+  sortOldest: string;
+  results: string;
+  searching: string;
+  count: string;
+  countFiltered: string;
+  none: string;
+  noneFiltered: string;
+  noneInFilters: string;
+  tryInstead: string;
+  searchEach: string;
+  clearFilters: string;
+  browseTags: string;
+  browseDates: string;
+  more: string;
+  needsJavaScript: string;
+  unavailable: string;
 }
 
 export const strings: Record<Script, Strings> = {
@@ -73,6 +106,36 @@ export const strings: Record<Script, Strings> = {
     notFoundText: "这个地址没有页面，可能已经移动或删除。",
     chooseScript: "选择文字",
     scriptName: "简体中文",
+    search: {
+      title: "搜索",
+      label: "搜索文章",
+      placeholder: "搜索文章",
+      button: "搜索",
+      intro: "用简体或繁体输入都可以，结果以简体显示。",
+      tag: "标签",
+      anyTag: "全部标签",
+      year: "年份",
+      anyYear: "全部年份",
+      sort: "排序",
+      sortRelevance: "相关程度",
+      sortNewest: "从新到旧",
+      sortOldest: "从旧到新",
+      results: "搜索结果",
+      searching: "正在搜索……",
+      count: "找到 {n} 篇文章",
+      countFiltered: "在筛选范围内找到 {n} 篇文章",
+      none: "没有找到与「{q}」相关的文章。",
+      noneFiltered: "在筛选范围内没有找到与「{q}」相关的文章。",
+      noneInFilters: "这个筛选范围内没有文章。",
+      tryInstead: "可以试试：",
+      searchEach: "分开搜索",
+      clearFilters: "去掉筛选条件",
+      browseTags: "浏览全部标签",
+      browseDates: "按日期浏览",
+      more: "显示更多结果",
+      needsJavaScript: "搜索需要在浏览器中启用 JavaScript。也可以按标签或日期浏览文章。",
+      unavailable: "搜索暂时无法使用：没有找到搜索索引。",
+    },
   },
   "zh-Hant": {
     skipToContent: "跳到正文",
@@ -108,5 +171,35 @@ export const strings: Record<Script, Strings> = {
     notFoundText: "這個網址沒有頁面，可能已經移動或刪除。",
     chooseScript: "選擇文字",
     scriptName: "繁體中文",
+    search: {
+      title: "搜尋",
+      label: "搜尋文章",
+      placeholder: "搜尋文章",
+      button: "搜尋",
+      intro: "用簡體或繁體輸入都可以，結果以繁體顯示。",
+      tag: "標籤",
+      anyTag: "全部標籤",
+      year: "年份",
+      anyYear: "全部年份",
+      sort: "排序",
+      sortRelevance: "相關程度",
+      sortNewest: "從新到舊",
+      sortOldest: "從舊到新",
+      results: "搜尋結果",
+      searching: "正在搜尋……",
+      count: "找到 {n} 篇文章",
+      countFiltered: "在篩選範圍內找到 {n} 篇文章",
+      none: "沒有找到與「{q}」相關的文章。",
+      noneFiltered: "在篩選範圍內沒有找到與「{q}」相關的文章。",
+      noneInFilters: "這個篩選範圍內沒有文章。",
+      tryInstead: "可以試試：",
+      searchEach: "分開搜尋",
+      clearFilters: "去掉篩選條件",
+      browseTags: "瀏覽全部標籤",
+      browseDates: "按日期瀏覽",
+      more: "顯示更多結果",
+      needsJavaScript: "搜尋需要在瀏覽器中啟用 JavaScript。也可以按標籤或日期瀏覽文章。",
+      unavailable: "搜尋暫時無法使用：沒有找到搜尋索引。",
+    },
   },
 };

@@ -6,16 +6,24 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProblemsError } from "../problems.ts";
+import { loadArchive } from "../archive.ts";
+import { SCRIPTS } from "../scripts.ts";
+import { buildSearchIndex, type SearchIndexResult } from "../search/index.ts";
+import { paths } from "./urls.ts";
 
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
   /** Print Eleventy's per-file log lines. */
   verbose?: boolean;
+  /** Most articles per search index bundle (see src/search/index.ts); default: one bundle per script. */
+  searchShardSize?: number;
 }
 
 export interface BuildResult {
   seconds: number;
+  /** The search index step, after Eleventy (included in `seconds`). */
+  search: SearchIndexResult;
 }
 
 const CONFIG_FILE = fileURLToPath(new URL("../../eleventy.config.ts", import.meta.url));
@@ -32,7 +40,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     throw problemsIn(error) ?? error;
   }
-  return { seconds: (performance.now() - started) / 1000 };
+  const search = await indexArticles(options);
+  return { seconds: (performance.now() - started) / 1000, search };
+}
+
+/** The search index of the pages just written: the archive is the one Eleventy's data step loaded. */
+async function indexArticles(options: BuildOptions): Promise<SearchIndexResult> {
+  const archive = loadArchive({ contentDir: options.contentDir, cacheDir: process.env.ARCHIVE_CACHE_DIR, includeDrafts: false });
+  const pages = SCRIPTS.flatMap((script) =>
+    archive.entries.map((entry) => ({ script, url: paths.article(script, entry.article.slug) })),
+  );
+  return buildSearchIndex({ outputDir: options.outputDir, settings: archive.settings, pages, shardSize: options.searchShardSize });
 }
 
 /** Eleventy wraps errors from data functions; find our own report of content problems inside. */

@@ -75,6 +75,15 @@ export interface DateIndexPage extends PageBase {
   years: { year: number; url: string; count: number; months: { month: number; url: string; count: number }[] }[];
 }
 
+/** The search page of one script: the choices of its filters come from the archive. */
+export interface SearchPage extends PageBase {
+  kind: "search";
+  /** Most used first. The URL names a tag by its key (the same in both scripts); the filter by its name here. */
+  tags: { key: string; name: string; count: number }[];
+  /** Newest first: the values of the year filter. */
+  years: { year: number; count: number }[];
+}
+
 export interface FeedEntry {
   url: string;
   title: string;
@@ -114,6 +123,7 @@ export interface SiteModel {
   lists: ListPage[];
   tagIndexes: TagIndexPage[];
   dateIndexes: DateIndexPage[];
+  searchPages: SearchPage[];
   feeds: Feed[];
   sitemaps: SitemapFile[];
 }
@@ -147,7 +157,16 @@ export function buildSiteModel(archive: Archive): SiteModel {
   }
   const cardsFor = (script: Script, list: ArchiveEntry[]) => list.map((entry) => cards.get(script)!.get(entry)!);
 
-  const model: SiteModel = { settings, articles: [], lists: [], tagIndexes: [], dateIndexes: [], feeds: [], sitemaps: [] };
+  const model: SiteModel = {
+    settings,
+    articles: [],
+    lists: [],
+    tagIndexes: [],
+    dateIndexes: [],
+    searchPages: [],
+    feeds: [],
+    sitemaps: [],
+  };
   for (const script of SCRIPTS) {
     model.articles.push(...articlePages(entries, script, cards.get(script)!));
     model.lists.push(...paginate(settings.perPage, cardsFor(script, entries), script, "home", (page) => paths.home(script, page)));
@@ -168,6 +187,14 @@ export function buildSiteModel(archive: Archive): SiteModel {
     const dateIndex = datePages(settings.perPage, entries, script, cardsFor);
     model.lists.push(...dateIndex.lists);
     model.dateIndexes.push(dateIndex.index);
+    model.searchPages.push({
+      kind: "search",
+      ...pageUrls(script, paths.search(script)),
+      tags: [...tags]
+        .sort((a, b) => b.entries.length - a.entries.length || a.key.localeCompare(b.key))
+        .map((tag) => ({ key: tag.key, name: tag.name[script], count: tag.entries.length })),
+      years: dateIndex.index.years.map((year) => ({ year: year.year, count: year.count })),
+    });
     model.feeds.push(feed(settings, entries, script));
   }
   model.sitemaps = sitemapFiles([

@@ -19,7 +19,15 @@ export const paths = {
   sitemap: (part?: number) => (part ? `/sitemap-${part}.xml` : "/sitemap.xml"),
   robots: () => "/robots.txt",
   css: () => "/css/site.css",
+  icon: () => "/images/favicon.svg",
   choiceScript: () => "/js/script-choice.js",
+  search: (script: Script) => `/${scriptPrefix(script)}/search/`,
+  searchScript: () => "/js/search/page.js",
+  highlightScript: () => "/js/highlight.js",
+  /** Pagefind's bundle for one shard of one script's index (shard 1 is the newest articles). */
+  searchBundle: (script: Script, shard = 1) => `/pagefind/${scriptPrefix(script)}${shard > 1 ? `-${shard}` : ""}/`,
+  /** What the search page needs besides Pagefind: each script's index list and characters, the query conversion data. */
+  searchData: () => "/search-data/",
 };
 
 function paged(path: string, page: number): string {

@@ -193,7 +193,9 @@ describe("escaping", () => {
             assert.doesNotMatch(attr.value.trim(), /^javascript:/i, `${file}: ${attr.name}`);
           }
         }
-        for (const script of doc.querySelectorAll("script")) assert.match(script.getAttribute("src") ?? "", /\/js\/script-choice\.js$/, file);
+        for (const script of doc.querySelectorAll("script")) {
+          assert.match(script.getAttribute("src") ?? "", /\/js\/(script-choice|highlight|search\/page)\.js$/, file);
+        }
       }
     }
   });
@@ -247,7 +249,8 @@ describe("feeds, sitemap and robots", () => {
     expect(sitemap).toContain("<loc>https://example.org/archive/zh-hant/articles/early-morning/</loc>");
     expect(sitemap).toContain('<xhtml:link rel="alternate" hreflang="zh-Hant" href="https://example.org/archive/zh-hant/articles/early-morning/"/>');
     const locs = sitemap.match(/<loc>/g)!.length;
-    const pages = allFiles(out).filter((f) => /zh-han[st].*index\.html$/.test(f)).length;
+    // The search pages say noindex and stay out of it.
+    const pages = allFiles(out).filter((f) => /zh-han[st].*index\.html$/.test(f) && !/search\/index\.html$/.test(f)).length;
     expect(locs).toBe(pages);
   });
 

@@ -1,0 +1,89 @@
+// Converts a query into one script exactly as the build converts an article: with opencc-js's own
+// converter and the site's Traditional standard and word pairs (written by src/search/conversion.ts).
+// Dictionaries come in buckets by the first character of each entry; only the buckets of the
+// characters being converted are fetched, so a query costs a few KB instead of 1 MB.
+
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * @param {string} dataUrl  the site's search data folder, ending in "/"
+ * @param {"zh-Hans"|"zh-Hant"} script  the script to convert into
+ * @param {(url: string) => Promise<any>} fetchJson
+ */
+export function createConverter(dataUrl, script, fetchJson) {
+  const dir = `${dataUrl}convert/${script.toLowerCase()}/`;
+  /** @type {Map<number, Promise<Record<string, string>>>} */
+  const buckets = new Map();
+  /** @type {Promise<[any, any]> | null} */
+  let ready = null;
+
+  const load = () => (ready ??= Promise.all([import(`${dataUrl}opencc-core.js`), fetchJson(`${dir}manifest.json`)]));
+  const bucket = (/** @type {number} */ n) => {
+    if (!buckets.has(n)) buckets.set(n, fetchJson(`${dir}${n}.json`));
+    return /** @type {Promise<Record<string, string>>} */ (buckets.get(n));
+  };
+
+  /** @param {string} text */
+  async function convert(text) {
+    if (!HAN.test(text)) return text;
+    const [core, manifest] = await load();
+    const needed = (/** @type {string} */ chars) =>
+      [...new Set([...chars].map((c) => /** @type {number} */ (c.codePointAt(0)) % manifest.buckets))];
+    // A stage of the conversion may turn a character into one whose entries are in another
+    // bucket: convert, fetch the buckets of what came out, and again until nothing is missing.
+    let out = null;
+    for (;;) {
+      const wanted = needed(out === null ? text : text + out);
+      const missing = wanted.filter((n) => !buckets.has(n));
+      if (out !== null && missing.length === 0) return out;
+      const loaded = await Promise.all([...buckets.keys()].concat(missing).map(async (n) => [n, await bucket(n)]));
+      out = withOverrides(converterOf(core, manifest, Object.fromEntries(loaded)), manifest.overrides)(text);
+    }
+  }
+  /** The characters a one-character query may mean in this script, besides its conversion. */
+  async function alternatives(/** @type {string} */ char) {
+    if (!HAN.test(char)) return [];
+    const [, manifest] = await load();
+    return [...(manifest.alternatives[char] ?? "")];
+  }
+  return { convert, alternatives };
+}
+
+/** opencc-js's ConverterBuilder over the dictionary entries fetched so far. */
+function converterOf(core, manifest, loaded) {
+  const dict = (/** @type {number} */ i) =>
+    Object.values(loaded)
+      .map((entries) => entries[i])
+      .filter(Boolean)
+      .join("|");
+  // An empty dictionary string is not a dictionary to opencc-js: leave it out of its group.
+  const group = (/** @type {number[]} */ ids) => ids.map(dict).filter((d) => d !== "");
+  const { normalizationChain, segmentation, conversionChain } = manifest.config;
+  const config = { conversionChain: conversionChain.map(group) };
+  if (normalizationChain) config.normalizationChain = normalizationChain.map(group);
+  if (segmentation !== undefined) config.segmentation = Array.isArray(segmentation) ? group(segmentation) : dict(segmentation) || [];
+  const preset = { from: { [manifest.from]: [] }, to: { [manifest.to]: [] }, configs: { [manifest.name]: config } };
+  return core.ConverterBuilder(preset)({ from: manifest.from, to: manifest.to });
+}
+
+/** The site's word pairs win over OpenCC's, as in src/convert/text.ts. */
+function withOverrides(convert, overrides) {
+  if (overrides.length === 0) return convert;
+  const fixed = new Map(overrides);
+  const pattern = new RegExp(
+    [...fixed.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((term) => term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join("|"),
+    "gu",
+  );
+  return (/** @type {string} */ text) => {
+    let out = "";
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      out += convert(text.slice(last, match.index)) + fixed.get(match[0]);
+      last = /** @type {number} */ (match.index) + match[0].length;
+    }
+    return out + convert(text.slice(last));
+  };
+}

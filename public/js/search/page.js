@@ -1,0 +1,272 @@
+// The search page: reads the query and filters from the URL (?q=&tag=&year=&sort=), keeps the URL
+// in step as the reader types or chooses (so a search can be shared, reloaded and left with the back
+// button), and draws the results. Everything taken from the index is put in as text, never as HTML.
+import { search, excerpt, characterTest, queryTerms } from "./query.js";
+import { createConverter } from "./convert.js";
+
+const PAGE_SIZE = 10;
+const TYPING_PAUSE = 250;
+
+const root = document.getElementById("search");
+if (root) start(root);
+
+function start(root) {
+  const words = JSON.parse(root.dataset.strings);
+  const script = root.dataset.script;
+  const dataUrl = root.dataset.searchData;
+  const form = root.querySelector("form");
+  const input = form.elements.namedItem("q");
+  const fields = ["tag", "year", "sort"].map((name) => form.elements.namedItem(name));
+  const status = root.querySelector(".search-status");
+  const section = root.querySelector(".search-results");
+  const list = root.querySelector(".search-list");
+  const suggestions = root.querySelector(".search-suggestions");
+  const switchLink = document.querySelector(".script-switch");
+  const switchBase = switchLink?.getAttribute("href");
+
+  let engine = null;
+  let sequence = 0;
+  let typing = 0;
+
+  const fetchJson = async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  };
+
+  // Pagefind, the index list and the conversion code load with the first search, not with the page.
+  const loadEngine = () =>
+    (engine ??= (async () => {
+      const data = await fetchJson(`${dataUrl}${script.toLowerCase()}.json`);
+      const converters = {
+        "zh-Hans": createConverter(dataUrl, "zh-Hans", fetchJson),
+        "zh-Hant": createConverter(dataUrl, "zh-Hant", fetchJson),
+      };
+      if (data.bundles.length === 0) return null;
+      const pagefind = await import(`${data.bundles[0]}pagefind.js`);
+      // The index holds each page's link as the site writes it, base path included.
+      await pagefind.options({ baseUrl: "/" });
+      for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
+      await pagefind.init();
+      return { pagefind, script, converters, indexHas: characterTest(data.characters) };
+    })());
+
+  const stateOf = (params) => ({
+    q: params.get("q") ?? "",
+    tag: params.get("tag") ?? "",
+    year: params.get("year") ?? "",
+    sort: params.get("sort") ?? "",
+  });
+  const urlOf = (state) => {
+    const params = new URLSearchParams();
+    for (const key of ["q", "tag", "year", "sort"]) if (state[key]) params.set(key, state[key]);
+    const query = params.toString();
+    return location.pathname + (query ? `?${query}` : "");
+  };
+  const formState = () => stateOf(new FormData(form));
+  const fill = (state) => {
+    input.value = state.q;
+    for (const field of fields) {
+      const value = state[field.name];
+      field.value = [...field.options].some((option) => option.value === value) ? value : "";
+    }
+  };
+  // The switch to the other script keeps the search.
+  const updateSwitch = () => {
+    if (switchLink && switchBase) switchLink.setAttribute("href", switchBase + location.search);
+  };
+
+  const commit = (push) => {
+    const url = urlOf(formState());
+    if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+    updateSwitch();
+    run(formState());
+  };
+
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => commit(false), TYPING_PAUSE);
+  });
+  input.addEventListener("focus", () => loadEngine().catch(() => {}), { once: true });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    commit(true);
+  });
+  for (const field of fields) field.addEventListener("change", () => commit(true));
+  window.addEventListener("popstate", () => {
+    const state = stateOf(new URLSearchParams(location.search));
+    fill(state);
+    updateSwitch();
+    run(state);
+  });
+
+  const initial = stateOf(new URLSearchParams(location.search));
+  fill(initial);
+  updateSwitch();
+  run(initial);
+
+  async function run(state) {
+    const id = ++sequence;
+    const filters = {};
+    // The URL names a tag by its key, the same in both scripts; the index by its name in this one.
+    const tag = [...fields[0].options].find((option) => option.value === state.tag && option.value);
+    if (tag) filters.tag = tag.dataset.filter;
+    if (state.year) filters.year = state.year;
+    const filtered = Object.keys(filters).length > 0;
+    const query = state.q.trim();
+    // Without a query the filters list their articles, newest first.
+    const sort = state.sort === "oldest" ? { date: "asc" } : state.sort === "newest" || !query ? { date: "desc" } : {};
+    if (!query && !filtered) {
+      root.setAttribute("aria-busy", "false");
+      status.textContent = "";
+      section.hidden = true;
+      suggestions.hidden = true;
+      list.replaceChildren();
+      return;
+    }
+    root.setAttribute("aria-busy", "true");
+    status.textContent = words.searching;
+    let found;
+    try {
+      const ready = await loadEngine();
+      found = ready ? await search(ready, query, { filters, sort }) : { results: [], terms: [] };
+    } catch (error) {
+      if (id !== sequence) return;
+      status.textContent = words.unavailable;
+      section.hidden = true;
+      root.setAttribute("aria-busy", "false");
+      throw error;
+    }
+    if (id !== sequence) return;
+    const count = found.results.length;
+    if (count === 0) {
+      status.textContent = query ? fillIn(filtered ? words.noneFiltered : words.none, { q: query }) : words.noneInFilters;
+      section.hidden = true;
+      list.replaceChildren();
+      showSuggestions(state, filtered);
+      root.setAttribute("aria-busy", "false");
+      return;
+    }
+    suggestions.hidden = true;
+    await showMore(id, found.results, 0);
+    if (id !== sequence) return;
+    section.hidden = false;
+    status.textContent = fillIn(filtered ? words.countFiltered : words.count, { n: count });
+    root.setAttribute("aria-busy", "false");
+  }
+
+  async function showMore(id, results, from) {
+    const page = results.slice(from, from + PAGE_SIZE);
+    const data = await Promise.all(page.map((hit) => hit.result.data()));
+    if (id !== sequence) return;
+    section.querySelector(".search-more")?.remove();
+    const items = page.map((hit, i) => resultItem(hit, data[i]));
+    // The previous results stay until the new ones are ready.
+    if (from === 0) list.replaceChildren(...items);
+    else list.append(...items);
+    if (from + PAGE_SIZE < results.length) {
+      const button = element("button", "search-more", words.more);
+      button.type = "button";
+      button.addEventListener("click", async () => {
+        button.disabled = true;
+        await showMore(id, results, from + PAGE_SIZE);
+        // Keyboard readers continue from the first new result.
+        list.children[from + PAGE_SIZE]?.querySelector("a")?.focus();
+      });
+      section.append(button);
+    }
+  }
+
+  function resultItem(hit, data) {
+    const item = element("li", "search-result");
+    const heading = element("h2", "search-result-title");
+    const link = element("a", "", data.meta.title || data.url);
+    link.href = highlighted(data.url, hit.terms);
+    heading.append(link);
+    item.append(heading);
+
+    const meta = element("p", "search-result-meta");
+    if (data.meta.date) {
+      const time = element("time", "", data.meta.date);
+      if (data.meta.datetime) time.dateTime = data.meta.datetime;
+      meta.append(time);
+    }
+    if (data.meta.source) meta.append(element("span", "search-result-source", `${words.source}：${data.meta.source}`));
+    item.append(meta);
+
+    const tags = parseTags(data.meta.tags);
+    if (tags.length > 0) {
+      const tagList = element("ul", "tag-list");
+      for (const [name, url] of tags) {
+        // A tag the query matched is marked, as words are in the excerpt.
+        const tag = element("a", "tag", hit.terms.some((term) => name.toLowerCase().includes(term.toLowerCase())) ? element("mark", "", name) : name);
+        tag.href = url;
+        tagList.append(element("li", "", tag));
+      }
+      item.append(tagList);
+    }
+
+    const text = element("p", "search-result-excerpt");
+    for (const piece of excerpt(data, hit.words)) {
+      text.append(piece.marked ? element("mark", "", piece.text) : document.createTextNode(piece.text));
+    }
+    item.append(text);
+    return item;
+  }
+
+  function showSuggestions(state, filtered) {
+    const items = [];
+    if (filtered) items.push(linkItem(words.clearFilters, urlOf({ q: state.q })));
+    const terms = queryTerms(state.q);
+    if (terms.length > 1) {
+      const each = element("li", "", `${words.searchEach}：`);
+      terms.forEach((term, i) => {
+        if (i > 0) each.append("、");
+        const link = element("a", "", term.text);
+        link.href = urlOf({ ...state, q: term.text });
+        each.append(link);
+      });
+      items.push(each);
+    }
+    items.push(linkItem(words.browseTags, words.tagsUrl), linkItem(words.browseDates, words.datesUrl));
+    suggestions.replaceChildren(element("p", "", words.tryInstead), element("ul", "", ...items));
+    suggestions.hidden = false;
+  }
+}
+
+/** The article's address with the matched words, which the article page marks (js/highlight.js). */
+function highlighted(url, terms) {
+  const address = new URL(url, location.href);
+  for (const term of terms) address.searchParams.append("hl", term);
+  return address.pathname + address.search;
+}
+
+/** Tags as the index holds them: [[name, link], …]; only links within the site are kept. */
+function parseTags(json) {
+  try {
+    const tags = JSON.parse(json ?? "[]");
+    return Array.isArray(tags)
+      ? tags.filter((tag) => typeof tag?.[0] === "string" && typeof tag?.[1] === "string" && /^\/(?!\/)/.test(tag[1]))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function fillIn(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+}
+
+function linkItem(text, url) {
+  const link = element("a", "", text);
+  link.href = url;
+  return element("li", "", link);
+}
+
+function element(name, className, ...children) {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  node.append(...children);
+  return node;
+}

@@ -1,0 +1,195 @@
+// The search itself: a query, in either script, against one script's Pagefind index.
+//
+// The index holds one word per Han character (src/search/characters.ts), so a run of Han characters
+// is asked for as an exact phrase of its characters: every page that contains it is found, and no
+// other. The query is looked up as typed and converted into both scripts (./convert.js): the page's
+// own script finds the converted articles, the other finds names and quotations kept as written,
+// and a one-character query also every character it may stand for (发: 發 and 髮). Each form is
+// looked up only when the index has all its characters.
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+// Letters and digits of other scripts, with the joiners of names such as GPT-4, Node.js, C++, C#.
+const WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+(?:[-.'’](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+)*[+#]*/gu;
+const MAX_TERMS = 12;
+
+/**
+ * The terms of a query: runs of Han characters and words of other scripts. Spaces, punctuation and
+ * symbols only separate them; full-width letters and digits count as their ASCII forms.
+ * @param {string} query
+ * @returns {{ kind: "han" | "word", text: string }[]}
+ */
+export function queryTerms(query) {
+  const text = query.normalize("NFKC");
+  const terms = [];
+  for (const match of text.matchAll(new RegExp(`${HAN_RUN.source}|${WORD.source}`, "gu"))) {
+    const kind = /\p{Script=Han}/u.test(match[0]) ? "han" : "word";
+    if (!terms.some((term) => term.text === match[0])) terms.push({ kind, text: match[0] });
+  }
+  return terms.slice(0, MAX_TERMS);
+}
+
+/**
+ * What is sent to Pagefind for a term. `match` decides which pages contain the term; `rank`, when
+ * given, orders them (Pagefind scores an exact phrase as 1 on every page, so the characters are
+ * also asked for loosely, which weighs titles and frequency; both use the same index chunks).
+ * @param {{ kind: "han" | "word", text: string }} term
+ */
+export function pagefindQueries(term) {
+  const chars = [...term.text];
+  if (term.kind === "word" || chars.length === 1) return { match: term.text };
+  return { match: `"${chars.join(" ")}"`, rank: chars.join(" ") };
+}
+
+/**
+ * Does the index have every Han character of this text? A bitmap of U+4E00–U+9FFF and a list of
+ * the others, as src/search/characters.ts writes them.
+ */
+export function characterTest(set) {
+  const bits = Uint8Array.from(atob(set.block), (c) => c.charCodeAt(0));
+  const has = (/** @type {string} */ char) => {
+    const code = /** @type {number} */ (char.codePointAt(0));
+    if (code < 0x4e00 || code > 0x9fff) return set.others.includes(char);
+    const bit = code - 0x4e00;
+    return ((bits[bit >> 3] >> (bit & 7)) & 1) === 1;
+  };
+  return (/** @type {string} */ text) => [...text].every((char) => !/\p{Script=Han}/u.test(char) || has(char));
+}
+
+/**
+ * Runs a query on one script's index.
+ * @param {object} engine  { pagefind, script, indexHas(text), converters: { "zh-Hans", "zh-Hant": { convert, alternatives } } }
+ * @param {string} query
+ * @param {{ filters?: object, sort?: object }} options
+ * @returns {Promise<{ results: Hit[], terms: string[][] }>} hits in order; the terms of each form searched
+ */
+export async function search(engine, query, options = {}) {
+  const { pagefind, script } = engine;
+  const pagefindOptions = { filters: options.filters ?? {}, sort: options.sort ?? {} };
+  const other = script === "zh-Hans" ? "zh-Hant" : "zh-Hans";
+  const text = query.normalize("NFKC").trim();
+  if (!text) {
+    // Filters alone: every article they allow.
+    const all = await pagefind.search(null, pagefindOptions);
+    return { results: all.results.map((result) => ({ id: result.id, score: 0, result, words: [], terms: [] })), terms: [] };
+  }
+  const mine = engine.converters[script];
+  const [converted, theirs, meanings] = await Promise.all([
+    mine.convert(text),
+    engine.converters[other].convert(text),
+    [...text].length === 1 ? mine.alternatives(text) : [],
+  ]);
+  // The other script's form is for names and quotations kept as written; a lone character of it
+  // would only match the characters both scripts share (后 of 皇后 for a query 後).
+  const hanCount = [...text].filter((char) => /\p{Script=Han}/u.test(char)).length;
+  const forms = [...new Set([converted, text, ...(hanCount > 1 ? [theirs] : []), ...meanings])];
+  const cache = new Map();
+  const run = (/** @type {string} */ q) => {
+    if (!cache.has(q)) cache.set(q, pagefind.search(q, pagefindOptions).then((found) => found.results));
+    return cache.get(q);
+  };
+
+  /** @type {Map<string, Hit>} */
+  const hits = new Map();
+  const searched = [];
+  for (const form of forms) {
+    const terms = queryTerms(form);
+    if (terms.length === 0 || !engine.indexHas(form)) continue;
+    searched.push(terms.map((term) => term.text));
+    const perTerm = await Promise.all(terms.map((term) => termHits(run, term)));
+    // Every term must be on the page; a page's score is the sum of its terms' scores.
+    for (const [id, first] of perTerm[0]) {
+      if (!perTerm.every((map) => map.has(id))) continue;
+      const score = perTerm.reduce((sum, map) => sum + map.get(id).score, 0);
+      const words = perTerm.flatMap((map) => map.get(id).words);
+      const known = hits.get(id);
+      if (!known) hits.set(id, { id, score, result: first.result, words, terms: terms.map((term) => term.text) });
+      else {
+        known.score = Math.max(known.score, score);
+        known.words = [...new Set([...known.words, ...words])];
+        known.terms = [...new Set([...known.terms, ...terms.map((term) => term.text)])];
+      }
+    }
+  }
+  let results = [...hits.values()];
+  if (options.sort && Object.keys(options.sort).length > 0) {
+    // Pagefind sorts each search; the union of several is put in its order of all pages.
+    const order = new Map((await pagefind.search(null, pagefindOptions)).results.map((result, i) => [result.id, i]));
+    results.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+  } else {
+    results.sort((a, b) => b.score - a.score);
+  }
+  return { results, terms: searched };
+}
+
+/**
+ * @typedef {{ id: string, score: number, result: any, words: number[], terms: string[] }} Hit
+ */
+
+/** The pages that contain one term, with a score and the positions of the term on each. */
+async function termHits(run, term) {
+  const queries = pagefindQueries(term);
+  const [matched, ranked] = await Promise.all([run(queries.match), queries.rank ? run(queries.rank) : null]);
+  const hits = new Map();
+  const scoreOf = ranked ? new Map(ranked.map((result) => [result.id, result.score])) : null;
+  for (const result of matched) {
+    hits.set(result.id, { result, words: result.words, score: scoreOf ? scoreOf.get(result.id) ?? 0 : result.score });
+  }
+  return hits;
+}
+
+/**
+ * An excerpt of a result's text around its matches: pieces of text, marked where they matched.
+ * Pagefind's own excerpt marks one search only; a query here may be several.
+ * @param {{ raw_content: string, meta: { title?: string }, anchors?: { id: string, location: number }[] }} data
+ *   what a Pagefind result's data() gives
+ * @param {number[]} words  positions of matched words
+ * @param {number} length  words (Han characters) to show
+ * @returns {{ text: string, marked: boolean }[]}
+ */
+export function excerpt(data, words, length = 80) {
+  const content = data.raw_content.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  const spread = content.includes("\u200B");
+  const pieces = spread ? content.split("\u200B") : content.split(/(?<=\s)/);
+  // The text starts with the header (title, names, tags), which the result shows already: prefer
+  // matches in the article's text, which starts at its anchor (layouts/article.ts).
+  const textAnchor = (data.anchors ?? []).find((anchor) => anchor.id === "article-text");
+  const titleEnd = textAnchor ? textAnchor.location : titleLength(pieces, data.meta.title ?? "");
+  const positions = [...new Set(words)].sort((a, b) => a - b);
+  // Without a match in the text (the title, a name or a tag matched), the text's beginning.
+  const around = positions.filter((p) => p >= titleEnd);
+  let start = titleEnd;
+  if (around.length > 0) {
+    // The window of `length` words with the most matches, starting a little before the first.
+    let best = 0;
+    for (let i = 0, j = 0; i < around.length; i++) {
+      while (around[i] - around[j] >= length - 10) j++;
+      if (i - j + 1 > best) {
+        best = i - j + 1;
+        start = Math.max(0, around[j] - 10);
+      }
+    }
+  }
+  start = Math.max(0, Math.min(start, pieces.length - length));
+  const marked = new Set(positions);
+  const out = [];
+  if (start > titleEnd) out.push({ text: "…", marked: false });
+  for (let i = start; i < Math.min(pieces.length, start + length); i++) {
+    const last = out[out.length - 1];
+    const isMarked = marked.has(i);
+    if (last && last.marked === isMarked && last.text !== "…") last.text += pieces[i];
+    else out.push({ text: pieces[i], marked: isMarked });
+  }
+  if (start + length < pieces.length) out.push({ text: "…", marked: false });
+  if (out.length > 0) out[0].text = out[0].text.trimStart();
+  return out;
+}
+
+function titleLength(pieces, title) {
+  const target = title.replace(/\s/g, "").length;
+  let seen = 0;
+  for (let i = 0; i < pieces.length && target > 0; i++) {
+    seen += pieces[i].replace(/\s/g, "").length;
+    if (seen >= target) return i + 1;
+  }
+  return 0;
+}

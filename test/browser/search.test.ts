@@ -1,0 +1,216 @@
+// Search in a real browser: the fixture site (test/fixtures/search/, on a sub-path) is built with its
+// Pagefind index, served on localhost, and searched on both search pages with queries in both scripts.
+import { after as afterAll, before as beforeAll, describe, it } from "node:test";
+import { expect } from "expect";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
+import { browserSkipReason, launchBrowser, PageWatch, serveSite, type SiteServer } from "./browser.ts";
+
+const CONTENT = path.join(PROJECT_ROOT, "test/fixtures/search/content");
+const BASE = "/wenji/";
+const skip = browserSkipReason();
+
+type Prefix = "zh-hans" | "zh-hant";
+const PAGES: Prefix[] = ["zh-hans", "zh-hant"];
+
+// What each query must find, on both search pages (slugs of test/fixtures/search/content).
+const BOTH_PAGES: { what: string; queries: string[]; found: string[] }[] = [
+  { what: "a word whose characters differ", queries: ["软件", "軟件"], found: ["kaiyuan-moxing", "ruanjian-shuoming"] },
+  { what: "another", queries: ["发展", "發展"], found: ["chengxiang", "kaiyuan-moxing", "ruanjian-shuoming"] },
+  { what: "发 of 頭髮, not of 發展", queries: ["头发", "頭髮"], found: ["lifa"] },
+  { what: "a name", queries: ["苏东坡", "蘇東坡"], found: ["su-dongpo"] },
+  { what: "a name kept as written in Simplified", queries: ["张爱玲", "張愛玲"], found: ["xitai-huanghou"] },
+  { what: "a single character", queries: ["茶"], found: ["chaguan"] },
+  { what: "后, which is also a word of its own (皇后)", queries: ["后"], found: ["chengxiang", "kaiyuan-moxing", "lifa", "su-dongpo", "xitai-huanghou"] },
+  { what: "发, which is 發 or 髮", queries: ["发"], found: ["chengxiang", "kaiyuan-moxing", "lifa", "ruanjian-shuoming", "xitai-huanghou"] },
+  { what: "words between punctuation", queries: ["软件，发展！", "「軟件」、《發展》"], found: ["kaiyuan-moxing", "ruanjian-shuoming"] },
+  { what: "mixed Latin and Chinese", queries: ["GPT-4 差距", "ｇｐｔ－４　差距"], found: ["kaiyuan-moxing"] },
+  { what: "nothing", queries: ["外星人"], found: [] },
+];
+
+let out: string;
+let server: SiteServer;
+let browser: Browser;
+let context: BrowserContext;
+const watch = new PageWatch();
+
+describe("search in the browser", { skip }, () => {
+  beforeAll(async () => {
+    out = await buildInto(CONTENT);
+    server = await serveSite(out, BASE);
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: "zh-CN" });
+    watch.watch(context);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** The title of an article as its page in this script shows it. */
+  const titleOf = (prefix: Prefix, slug: string) =>
+    readPage(out, `/${prefix}/articles/${slug}/`).querySelector("h1")!.textContent!.trim();
+
+  /** Types a query into the search page's box, as a reader would, and waits for the answer. */
+  async function search(page: Page, prefix: Prefix, query: string): Promise<{ status: string; titles: string[] }> {
+    await page.goto(`${server.url}${prefix}/search/`);
+    await page.getByRole("searchbox").pressSequentially(query);
+    await page.waitForURL((url) => url.searchParams.get("q") === query);
+    return answer(page);
+  }
+
+  async function answer(page: Page): Promise<{ status: string; titles: string[] }> {
+    const status = page.locator(".search-status");
+    // The page says it is busy from the moment a search starts until its results are drawn.
+    await page.locator('#search[aria-busy="false"]').waitFor();
+    return {
+      status: (await status.textContent()) ?? "",
+      titles: await page.locator(".search-result-title a").allTextContents(),
+    };
+  }
+
+  for (const prefix of PAGES) {
+    describe(`on /${prefix}/search/`, () => {
+      for (const { what, queries, found } of BOTH_PAGES) {
+        for (const query of queries) {
+          it(`finds ${found.length ? found.join(", ") : "nothing"} for ${query} (${what}), in the page's script`, async () => {
+            const page = await context.newPage();
+            const result = await search(page, prefix, query);
+            expect(result.titles.sort()).toEqual(found.map((slug) => titleOf(prefix, slug)).sort());
+            if (found.length > 0) expect(result.status).toContain(`${found.length} 篇文章`);
+            await page.close();
+          });
+        }
+      }
+    });
+  }
+
+  it("tells 後 from the 后 of 皇后 where the script does", async () => {
+    const page = await context.newPage();
+    const traditional = await search(page, "zh-hant", "後");
+    const after = ["chengxiang", "kaiyuan-moxing", "lifa", "su-dongpo"];
+    expect(traditional.titles.sort()).toEqual(after.map((slug) => titleOf("zh-hant", slug)).sort());
+    // Simplified writes both with 后.
+    const simplified = await search(page, "zh-hans", "後");
+    expect(simplified.titles.sort()).toEqual([...after, "xitai-huanghou"].map((slug) => titleOf("zh-hans", slug)).sort());
+    await page.close();
+  });
+
+  it("marks the matched words in each excerpt, and says what to try when nothing is found", async () => {
+    const page = await context.newPage();
+    await search(page, "zh-hant", "头发");
+    expect(await page.locator(".search-result-excerpt mark").allTextContents()).toContain("頭髮");
+    await search(page, "zh-hans", "外星人 茶");
+    const suggestions = page.locator(".search-suggestions");
+    expect(await suggestions.isVisible()).toBe(true);
+    // Searching each word alone finds the one that is there.
+    await suggestions.getByRole("link", { name: "茶", exact: true }).click();
+    expect((await answer(page)).titles).toEqual([titleOf("zh-hans", "chaguan")]);
+    await page.close();
+  });
+
+  it("filters by tag and by year, keeping the filters in the URL", async () => {
+    const page = await context.newPage();
+    const all = await search(page, "zh-hans", "发展");
+    expect(all.titles).toHaveLength(3);
+    await page.getByLabel("标签").selectOption({ label: "人工智能（1）" });
+    await page.waitForURL((url) => url.searchParams.get("tag") === "ren-gong-zhi-neng");
+    expect((await answer(page)).titles).toEqual([titleOf("zh-hans", "kaiyuan-moxing")]);
+    await page.getByLabel("标签").selectOption("");
+    await page.getByLabel("年份").selectOption("2024");
+    await page.waitForURL((url) => url.searchParams.get("year") === "2024" && !url.searchParams.has("tag"));
+    const inYear = await answer(page);
+    expect(inYear.titles.sort()).toEqual(["kaiyuan-moxing", "ruanjian-shuoming"].map((slug) => titleOf("zh-hans", slug)).sort());
+    expect(inYear.status).toContain("筛选");
+    // Sorted by date, newest first.
+    await page.getByLabel("排序").selectOption("newest");
+    await page.waitForURL((url) => url.searchParams.get("sort") === "newest");
+    expect((await answer(page)).titles).toEqual(["ruanjian-shuoming", "kaiyuan-moxing"].map((slug) => titleOf("zh-hans", slug)));
+    await page.close();
+  });
+
+  it("opens a result with the words marked, and comes back to the same search", async () => {
+    const page = await context.newPage();
+    await search(page, "zh-hant", "软件");
+    await page.getByRole("link", { name: titleOf("zh-hant", "kaiyuan-moxing") }).click();
+    await page.waitForURL(/\/zh-hant\/articles\/kaiyuan-moxing\//);
+    const marks = await page.locator(".article mark.search-hit").allTextContents();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(["軟件"]));
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname.endsWith("/zh-hant/search/") && url.searchParams.get("q") === "软件");
+    expect(await page.getByRole("searchbox").inputValue()).toBe("软件");
+    expect((await answer(page)).titles).toHaveLength(2);
+    await page.close();
+  });
+
+  it("loads a shared search from its URL, and keeps it when switching scripts", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}zh-hans/search/?q=${encodeURIComponent("頭髮")}`);
+    expect((await answer(page)).titles).toEqual([titleOf("zh-hans", "lifa")]);
+    await page.locator(".script-switch").click();
+    await page.waitForURL((url) => url.pathname.endsWith("/zh-hant/search/"));
+    expect((await answer(page)).titles).toEqual([titleOf("zh-hant", "lifa")]);
+    await page.close();
+  });
+
+  it("switches scripts on an article and lands on the same article", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}zh-hans/articles/su-dongpo/`);
+    expect(await page.locator("h1").textContent()).toBe(titleOf("zh-hans", "su-dongpo"));
+    await page.locator(".script-switch").click();
+    await page.waitForURL(/\/zh-hant\/articles\/su-dongpo\/$/);
+    expect(await page.locator("h1").textContent()).toBe(titleOf("zh-hant", "su-dongpo"));
+    await page.close();
+  });
+
+  it("works with the keyboard alone: the header's box, then a result", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}zh-hant/`);
+    // Tab from the top of the page until the header's search box has the focus.
+    for (let i = 0; i < 12 && !(await page.evaluate(() => document.activeElement?.id === "site-search")); i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("site-search");
+    await page.keyboard.type("茶馆");
+    await page.keyboard.press("Enter");
+    await page.waitForURL((url) => url.pathname.endsWith("/zh-hant/search/") && url.searchParams.get("q") === "茶馆");
+    expect((await answer(page)).titles).toEqual([titleOf("zh-hant", "chaguan")]);
+    for (let i = 0; i < 30 && !(await page.evaluate(() => document.activeElement?.closest(".search-result") !== null)); i++) {
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/zh-hant\/articles\/chaguan\/\?hl=/);
+    expect(await page.locator(".article mark.search-hit").first().textContent()).toBe("茶館");
+    await page.close();
+  });
+
+  it("fits a phone's screen", async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "zh-TW" });
+    watch.watch(phone);
+    const page = await phone.newPage();
+    await page.goto(`${server.url}zh-hant/search/`);
+    await page.getByRole("searchbox").tap();
+    await page.getByRole("searchbox").pressSequentially("发展");
+    await page.waitForURL((url) => url.searchParams.get("q") === "发展");
+    expect((await answer(page)).titles).toHaveLength(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const box = (await page.getByRole("searchbox").boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    await phone.close();
+  });
+
+  it("sends a zh-TW browser from the root page to Traditional", async () => {
+    const taiwan = await browser.newContext({ locale: "zh-TW" });
+    watch.watch(taiwan);
+    const page = await taiwan.newPage();
+    await page.goto(server.url);
+    await page.waitForURL(`${server.url}zh-hant/`);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-Hant");
+    await taiwan.close();
+  });
+
+  it("logged no console error and asked nothing of any address but localhost", () => {
+    expect(watch.problems).toEqual([]);
+  });
+});
