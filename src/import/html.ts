@@ -1,26 +1,23 @@
 /**
  * A saved HTML page → the article's metadata and Markdown body. Metadata comes from the page's
- * structured data first, then its words; the main text is found by Mozilla Readability (on a
+ * markup first (markup.ts), then its words; the main text is found by Mozilla Readability (on a
  * linkedom DOM) after the site's furniture is removed, then tidied by the rules in boilerplate.ts
  * and written as Markdown by Turndown.
  */
 import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
 import { articleBlocks, sameWords } from "./blocks.ts";
 import {
   BOILERPLATE_NAME_PARTS, RELATED_START, STRIPPED_ELEMENTS, isTagPageUrl, isTrackingUrl, withoutTracking,
 } from "./boilerplate.ts";
-import {
-  closingAgency, distinct, emptyMetadata, metaDate, metadataFromLines, mergeMetadata, personName, splitTags,
-  type PageMetadata,
-} from "./metadata.ts";
-import { htmlToMarkdown } from "./markdown.ts";
+import { httpUrl, names, parseDocument, type Doc, type El } from "./dom.ts";
+import { closingAgency, metadataFromLines, mergeMetadata } from "./metadata.ts";
+import { cleanTitle, commonestLinkHost, markupMetadata, pageAddress, siteName } from "./markup.ts";
+import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
 
 /** The page has no article text to import. */
 export class NoArticleError extends Error {}
 
-const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Article|BlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|LiveBlogPosting)$/;
 const BLOCKS = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TABLE", "TR", "TD", "TH", "FIGURE", "FIGCAPTION", "SECTION", "ARTICLE", "HEADER", "FOOTER", "MAIN", "UL", "OL", "DL", "DT", "DD", "ASIDE", "NAV", "BR", "HR", "ADDRESS", "CENTER"]);
 const CONTENT_NAME_PARTS = new Set(["article", "content", "main", "post", "entry", "body", "story", "text", "detail", "news", "single", "page"]);
 const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)(?:$|[?#])/i;
@@ -34,8 +31,7 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
   const origin = pageUrl?.host ?? commonestLinkHost(document);
   const site = siteName(document);
 
-  let metadata = mergeMetadata(jsonLdMetadata(document, timeZone), metaTagMetadata(document, timeZone));
-  metadata = mergeMetadata(metadata, elementMetadata(document, timeZone));
+  let metadata = markupMetadata(document, timeZone);
   metadata.sourceUrl ??= pageUrl?.href;
 
   removeElements(document, STRIPPED_ELEMENTS.filter((name) => !["nav", "aside", "footer"].includes(name)));
@@ -64,169 +60,6 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
   metadata.source ??= closingAgency(paragraphs.at(-1)) ?? site;
   return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
-}
-
-type Doc = ReturnType<typeof parseHTML>["document"];
-type El = Element;
-
-function parseDocument(html: string): Doc {
-  const whole = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html);
-  return parseHTML(whole ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
-}
-
-function attribute(document: Doc, selector: string, name = "content"): string | undefined {
-  const value = document.querySelector(selector)?.getAttribute(name)?.trim();
-  return value || undefined;
-}
-
-/** Every `<meta>` by its lowercased name, property or itemprop: one pass, however many are asked for. */
-function metaTags(document: Doc): Map<string, string[]> {
-  const tags = new Map<string, string[]>();
-  for (const meta of document.querySelectorAll("meta")) {
-    const content = meta.getAttribute("content")?.trim();
-    if (!content) continue;
-    for (const key of ["name", "property", "itemprop"]) {
-      const name = meta.getAttribute(key)?.toLowerCase();
-      if (name) tags.set(name, [...(tags.get(name) ?? []), content]);
-    }
-  }
-  return tags;
-}
-
-function httpUrl(value: string | undefined, base?: URL): URL | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The page's own address: canonical link or og:url. */
-function pageAddress(document: Doc): URL | undefined {
-  return httpUrl(attribute(document, 'link[rel~="canonical"]', "href")) ?? httpUrl(attribute(document, 'meta[property="og:url"]'));
-}
-
-/** Without a canonical address, the site is the host most links point to. */
-function commonestLinkHost(document: Doc): string | undefined {
-  const counts = new Map<string, number>();
-  for (const link of document.querySelectorAll("a[href]")) {
-    const host = httpUrl(link.getAttribute("href") ?? undefined)?.host;
-    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1]).at(0)?.[0];
-}
-
-function siteName(document: Doc): string | undefined {
-  return attribute(document, 'meta[property="og:site_name"]') ?? attribute(document, 'meta[name="application-name"]');
-}
-
-/** JSON-LD objects of an article type, wherever they sit (top level, lists, @graph). */
-function jsonLdArticles(document: Doc): Record<string, unknown>[] {
-  const found: Record<string, unknown>[] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) return value.forEach(visit);
-    if (!value || typeof value !== "object") return;
-    const object = value as Record<string, unknown>;
-    const types = ([] as unknown[]).concat(object["@type"] ?? []);
-    if (types.some((type) => typeof type === "string" && ARTICLE_TYPES.test(type))) found.push(object);
-    if (object["@graph"]) visit(object["@graph"]);
-  };
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    const text = (script.textContent ?? "").trim().replace(/^<!--|-->$/g, "");
-    try {
-      visit(JSON.parse(text));
-    } catch {
-      // Pages often carry broken JSON-LD; the other sources still count.
-    }
-  }
-  return found;
-}
-
-function jsonLdMetadata(document: Doc, timeZone: string): PageMetadata {
-  const article = jsonLdArticles(document)[0];
-  if (!article) return emptyMetadata();
-  const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
-  const mainEntity = article.mainEntityOfPage;
-  const address = text(article.url) ?? text(mainEntity) ?? text((mainEntity as { "@id"?: unknown } | undefined)?.["@id"]);
-  return {
-    title: text(article.headline) ?? text(article.name),
-    date: metaDate(article.datePublished, timeZone) ?? metaDate(article.dateCreated, timeZone),
-    tags: splitTags(article.keywords),
-    author: personName(article.author),
-    source: personName(article.publisher) ?? personName(article.sourceOrganization),
-    sourceUrl: httpUrl(address)?.href,
-  };
-}
-
-const PUBLISHED_META = [
-  "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
-  "publication_date", "dc.date.issued", "date", "dc.date", "sailthru.date",
-];
-
-function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
-  const tags = metaTags(document);
-  const first = (...names: string[]) => names.map((name) => tags.get(name)?.[0]).find(Boolean);
-  const title = first("og:title", "twitter:title");
-  const articleTags = tags.get("article:tag") ?? [];
-  return {
-    title: title ? cleanTitle(title, first("og:site_name")) : undefined,
-    date: metaDate(first(...PUBLISHED_META), timeZone),
-    tags: splitTags(articleTags.length > 0 ? articleTags : (first("news_keywords") ?? "")),
-    author: personName(first("author", "article:author", "byl")),
-  };
-}
-
-/** `<time>`, `itemprop`, `rel="tag"` and the page's headings, outside the site's lists. */
-function elementMetadata(document: Doc, timeZone: string): PageMetadata {
-  const own = (element: El) => !element.closest("nav, aside, footer, li a, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]");
-  const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished]")].filter(own)[0];
-  const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
-  // rel="category tag" is WordPress's category, not a tag.
-  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
-  const headings = [...document.querySelectorAll("h1")].filter(own).map((h) => h.textContent?.trim() ?? "").filter(Boolean);
-  const author = [...document.querySelectorAll('[itemprop="author"], [rel~="author"], .author, .byline')].filter(own)[0];
-  const titleText = document.querySelector("title")?.textContent ?? "";
-  return {
-    title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
-    date: metaDate(dateText, timeZone),
-    tags: distinct(tagLinks.map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
-    author: personName(author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)),
-  };
-}
-
-/** A page saved without its head: its first heading, when one comes before the text. */
-function firstHeading(document: Doc): string | undefined {
-  const heading = document.querySelector("h1, h2");
-  const text = heading?.textContent?.replace(/\s+/g, " ").trim();
-  const before = heading && document.body.textContent!.indexOf(heading.textContent!) < 400;
-  return text && before && text.length <= 100 ? text : undefined;
-}
-
-/** The name in a byline (`作者：何嘉欣　2023-08-21 14:05`, `By Ann Lee | 2023`). */
-function bylineName(text: string | undefined): string | undefined {
-  const name = text?.replace(/^\s*(?:作\s*者|[记記]者|文|撰文|by)\s*[:：/／]?\s*/i, "").split(/[|｜·•\u3000]|\s{2,}|\d{4}|\d{1,2}\/\d{1,2}/)[0]?.trim();
-  if (!name) return undefined;
-  return /\p{Script=Han}/u.test(name) ? name.split(/\s+/)[0] : name;
-}
-
-/** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
-function cleanTitle(raw: string, site?: string, document?: Doc): string | undefined {
-  const title = raw.replace(/\s+/g, " ").trim();
-  if (!title) return undefined;
-  // A heading on the page that the <title> starts with is the title as the author wrote it.
-  const heading = document && [...document.querySelectorAll("h1, h2")].map((h) => h.textContent?.replace(/\s+/g, " ").trim() ?? "")
-    .find((text) => text.length >= 4 && title.startsWith(text));
-  if (heading) return heading;
-  const parts = title.split(/\s+[|｜\-–—]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+/).filter((part) => part.trim());
-  if (parts.length <= 1) return title;
-  const withoutSite = parts.filter((part) => !site || !sameWords(part, site));
-  return withoutSite.reduce((best, part) => (part.length > best.length ? part : best), "").trim() || title;
-}
-
-function names(element: El): string[] {
-  return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase().split(/[\s_-]+/).filter(Boolean);
 }
 
 /** A container of the site's furniture, by its class or id words or its label, that holds no large share of the page's text. */
@@ -381,35 +214,4 @@ function isLinkList(block: El, origin: string | undefined): boolean {
     return !url || url.host === origin;
   });
   return internal.length >= links.length / 2;
-}
-
-/** Markdown split into blocks at blank lines, keeping fenced code whole, with each block's words. */
-function markdownBlocks(markdown: string): { markdown: string; text: string }[] {
-  const blocks: string[] = [];
-  let current: string[] = [];
-  let fenced = false;
-  for (const line of markdown.split("\n")) {
-    if (/^(?:```|~~~)/.test(line)) fenced = !fenced;
-    if (!fenced && line.trim() === "") {
-      if (current.length) blocks.push(current.join("\n"));
-      current = [];
-    } else current.push(line);
-  }
-  if (current.length) blocks.push(current.join("\n"));
-  return blocks.map((block) => {
-    // Old CMSs indent paragraphs with ideographic spaces: layout, not text.
-    const markdown = /^(?:```|~~~)/.test(block) ? block : block.replace(/^[\u3000\u00a0 ]+|[\u3000\u00a0 ]+$/gm, "");
-    return { markdown, text: plainText(markdown) };
-  });
-}
-
-function plainText(markdown: string): string {
-  if (/^(?:```|~~~)/.test(markdown)) return "code";
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)/gm, "")
-    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1")
-    .replace(/[*_`]/g, "")
-    .trim();
 }

@@ -63,3 +63,34 @@ function imageMarkdown(src: string, alt: string, title?: string): string {
   const address = /[\s()<>]/.test(src) ? `<${src.replace(/[<>\s]/g, encodeURIComponent)}>` : src;
   return `![${cleanAlt}](${address}${cleanTitle ? ` "${cleanTitle}"` : ""})`;
 }
+
+/** Markdown split into blocks at blank lines, keeping fenced code whole, with each block's words. */
+export function markdownBlocks(markdown: string): { markdown: string; text: string }[] {
+  const blocks: string[] = [];
+  let current: string[] = [];
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (/^(?:```|~~~)/.test(line)) fenced = !fenced;
+    if (!fenced && line.trim() === "") {
+      if (current.length) blocks.push(current.join("\n"));
+      current = [];
+    } else current.push(line);
+  }
+  if (current.length) blocks.push(current.join("\n"));
+  return blocks.map((block) => {
+    // Old CMSs indent paragraphs with ideographic spaces: layout, not text.
+    const markdown = /^(?:```|~~~)/.test(block) ? block : block.replace(/^[\u3000\u00a0 ]+|[\u3000\u00a0 ]+$/gm, "");
+    return { markdown, text: plainText(markdown) };
+  });
+}
+
+function plainText(markdown: string): string {
+  if (/^(?:```|~~~)/.test(markdown)) return "code";
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+\.\s+)/gm, "")
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, "$1")
+    .replace(/[*_`]/g, "")
+    .trim();
+}

@@ -1,0 +1,155 @@
+/**
+ * What a page says about itself in its markup: JSON-LD, Open Graph and other meta tags, `<time>`,
+ * `rel="tag"`, bylines and the `<title>`, best source first. Read before anything is removed.
+ */
+import { sameWords } from "./blocks.ts";
+import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, splitTags, type PageMetadata } from "./metadata.ts";
+import { httpUrl, type Doc, type El } from "./dom.ts";
+
+/** The metadata of the page's markup, merged best first. */
+export function markupMetadata(document: Doc, timeZone: string): PageMetadata {
+  const metadata = mergeMetadata(jsonLdMetadata(document, timeZone), metaTagMetadata(document, timeZone));
+  return mergeMetadata(metadata, elementMetadata(document, timeZone));
+}
+
+const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Article|BlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|LiveBlogPosting)$/;
+/** Every `<meta>` by its lowercased name, property or itemprop: one pass, however many are asked for. */
+function metaTags(document: Doc): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const meta of document.querySelectorAll("meta")) {
+    const content = meta.getAttribute("content")?.trim();
+    if (!content) continue;
+    for (const key of ["name", "property", "itemprop"]) {
+      const name = meta.getAttribute(key)?.toLowerCase();
+      if (name) tags.set(name, [...(tags.get(name) ?? []), content]);
+    }
+  }
+  return tags;
+}
+
+/** The page's own address: canonical link or og:url. */
+export function pageAddress(document: Doc): URL | undefined {
+  return httpUrl(attribute(document, 'link[rel~="canonical"]', "href")) ?? httpUrl(attribute(document, 'meta[property="og:url"]'));
+}
+
+/** Without a canonical address, the site is the host most links point to. */
+export function commonestLinkHost(document: Doc): string | undefined {
+  const counts = new Map<string, number>();
+  for (const link of document.querySelectorAll("a[href]")) {
+    const host = httpUrl(link.getAttribute("href") ?? undefined)?.host;
+    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).at(0)?.[0];
+}
+
+export function siteName(document: Doc): string | undefined {
+  return attribute(document, 'meta[property="og:site_name"]') ?? attribute(document, 'meta[name="application-name"]');
+}
+
+/** JSON-LD objects of an article type, wherever they sit (top level, lists, @graph). */
+function jsonLdArticles(document: Doc): Record<string, unknown>[] {
+  const found: Record<string, unknown>[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== "object") return;
+    const object = value as Record<string, unknown>;
+    const types = ([] as unknown[]).concat(object["@type"] ?? []);
+    if (types.some((type) => typeof type === "string" && ARTICLE_TYPES.test(type))) found.push(object);
+    if (object["@graph"]) visit(object["@graph"]);
+  };
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    const text = (script.textContent ?? "").trim().replace(/^<!--|-->$/g, "");
+    try {
+      visit(JSON.parse(text));
+    } catch {
+      // Pages often carry broken JSON-LD; the other sources still count.
+    }
+  }
+  return found;
+}
+
+function jsonLdMetadata(document: Doc, timeZone: string): PageMetadata {
+  const article = jsonLdArticles(document)[0];
+  if (!article) return emptyMetadata();
+  const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
+  const mainEntity = article.mainEntityOfPage;
+  const address = text(article.url) ?? text(mainEntity) ?? text((mainEntity as { "@id"?: unknown } | undefined)?.["@id"]);
+  return {
+    title: text(article.headline) ?? text(article.name),
+    date: metaDate(article.datePublished, timeZone) ?? metaDate(article.dateCreated, timeZone),
+    tags: splitTags(article.keywords),
+    author: personName(article.author),
+    source: personName(article.publisher) ?? personName(article.sourceOrganization),
+    sourceUrl: httpUrl(address)?.href,
+  };
+}
+
+const PUBLISHED_META = [
+  "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
+  "publication_date", "dc.date.issued", "date", "dc.date", "sailthru.date",
+];
+
+function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
+  const tags = metaTags(document);
+  const first = (...names: string[]) => names.map((name) => tags.get(name)?.[0]).find(Boolean);
+  const title = first("og:title", "twitter:title");
+  const articleTags = tags.get("article:tag") ?? [];
+  return {
+    title: title ? cleanTitle(title, first("og:site_name")) : undefined,
+    date: metaDate(first(...PUBLISHED_META), timeZone),
+    tags: splitTags(articleTags.length > 0 ? articleTags : (first("news_keywords") ?? "")),
+    author: personName(first("author", "article:author", "byl")),
+  };
+}
+
+/** `<time>`, `itemprop`, `rel="tag"` and the page's headings, outside the site's lists. */
+function elementMetadata(document: Doc, timeZone: string): PageMetadata {
+  const own = (element: El) => !element.closest("nav, aside, footer, li a, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]");
+  const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished]")].filter(own)[0];
+  const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
+  // rel="category tag" is WordPress's category, not a tag.
+  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
+  const headings = [...document.querySelectorAll("h1")].filter(own).map((h) => h.textContent?.trim() ?? "").filter(Boolean);
+  const author = [...document.querySelectorAll('[itemprop="author"], [rel~="author"], .author, .byline')].filter(own)[0];
+  const titleText = document.querySelector("title")?.textContent ?? "";
+  return {
+    title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
+    date: metaDate(dateText, timeZone),
+    tags: distinct(tagLinks.map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
+    author: personName(author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)),
+  };
+}
+
+/** A page saved without its head: its first heading, when one comes before the text. */
+function firstHeading(document: Doc): string | undefined {
+  const heading = document.querySelector("h1, h2");
+  const text = heading?.textContent?.replace(/\s+/g, " ").trim();
+  const before = heading && document.body.textContent!.indexOf(heading.textContent!) < 400;
+  return text && before && text.length <= 100 ? text : undefined;
+}
+
+/** The name in a byline (`作者：何嘉欣　2023-08-21 14:05`, `By Ann Lee | 2023`). */
+function bylineName(text: string | undefined): string | undefined {
+  const name = text?.replace(/^\s*(?:作\s*者|[记記]者|文|撰文|by)\s*[:：/／]?\s*/i, "").split(/[|｜·•\u3000]|\s{2,}|\d{4}|\d{1,2}\/\d{1,2}/)[0]?.trim();
+  if (!name) return undefined;
+  return /\p{Script=Han}/u.test(name) ? name.split(/\s+/)[0] : name;
+}
+
+/** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
+export function cleanTitle(raw: string, site?: string, document?: Doc): string | undefined {
+  const title = raw.replace(/\s+/g, " ").trim();
+  if (!title) return undefined;
+  // A heading on the page that the <title> starts with is the title as the author wrote it.
+  const heading = document && [...document.querySelectorAll("h1, h2")].map((h) => h.textContent?.replace(/\s+/g, " ").trim() ?? "")
+    .find((text) => text.length >= 4 && title.startsWith(text));
+  if (heading) return heading;
+  const parts = title.split(/\s+[|｜\-–—]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+/).filter((part) => part.trim());
+  if (parts.length <= 1) return title;
+  const withoutSite = parts.filter((part) => !site || !sameWords(part, site));
+  return withoutSite.reduce((best, part) => (part.length > best.length ? part : best), "").trim() || title;
+}
+
+function attribute(document: Doc, selector: string, name = "content"): string | undefined {
+  const value = document.querySelector(selector)?.getAttribute(name)?.trim();
+  return value || undefined;
+}
