@@ -29,8 +29,12 @@ export function browserSkipReason(): string | false {
   return reason;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+export async function launchBrowser(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  } catch (error) {
+    throw new Error(`Chromium could not start from ${CHROMIUM} (install it with: sudo apt-get install chromium): ${(error as Error).message.split("\n")[0]}`);
+  }
 }
 
 const TYPES: Record<string, string> = {

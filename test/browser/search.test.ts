@@ -111,6 +111,17 @@ describe("search in the browser", { skip }, () => {
     await page.close();
   });
 
+  it("shows markup in a title, tag or text as text, never as elements", async () => {
+    const page = await context.newPage();
+    const result = await search(page, "zh-hans", "斜体");
+    expect(result.titles).toEqual(["<i>斜体</i>不是标签"]);
+    expect(await page.locator(".search-result").first().locator(".tag").allTextContents()).toContain("<b>粗体</b>");
+    await search(page, "zh-hans", "执行");
+    expect(await page.locator(".search-result-excerpt").textContent()).toContain("<img src=x onerror=alert(1)>");
+    expect(await page.locator(".search-results :is(i, b, img, script)").count()).toBe(0);
+    await page.close();
+  });
+
   it("filters by tag and by year, keeping the filters in the URL", async () => {
     const page = await context.newPage();
     const all = await search(page, "zh-hans", "发展");

@@ -36,9 +36,19 @@ export function createConverter(dataUrl, script, fetchJson) {
       const wanted = needed(out === null ? text : text + out);
       const missing = wanted.filter((n) => !buckets.has(n));
       if (out !== null && missing.length === 0) return out;
-      const loaded = await Promise.all([...buckets.keys()].concat(missing).map(async (n) => [n, await bucket(n)]));
-      out = withOverrides(converterOf(core, manifest, Object.fromEntries(loaded)), manifest.overrides)(text);
+      for (const n of missing) bucket(n);
+      out = (await converterFor(core, manifest))(text);
     }
+  }
+
+  // Building opencc-js's tries costs more than converting a query: keep them until buckets are added.
+  let built = { count: -1, convert: (/** @type {string} */ text) => text };
+  async function converterFor(core, manifest) {
+    const loaded = await Promise.all([...buckets].map(async ([n, entries]) => [n, await entries]));
+    if (loaded.length !== built.count) {
+      built = { count: loaded.length, convert: withOverrides(converterOf(core, manifest, Object.fromEntries(loaded)), manifest.overrides) };
+    }
+    return built.convert;
   }
   /** The characters a one-character query may mean in this script, besides its conversion. */
   async function alternatives(/** @type {string} */ char) {

@@ -160,16 +160,17 @@ export function excerpt(data, words, length = 80) {
   let start = titleEnd;
   if (around.length > 0) {
     // The window of `length` words with the most matches, starting a little before the first.
+    const lead = Math.min(10, Math.floor(length / 4));
     let best = 0;
     for (let i = 0, j = 0; i < around.length; i++) {
-      while (around[i] - around[j] >= length - 10) j++;
+      while (around[i] - around[j] >= length - lead) j++;
       if (i - j + 1 > best) {
         best = i - j + 1;
-        start = Math.max(0, around[j] - 10);
+        start = around[j] - lead;
       }
     }
   }
-  start = Math.max(0, Math.min(start, pieces.length - length));
+  start = Math.max(titleEnd, Math.min(start, pieces.length - length));
   const marked = new Set(positions);
   const out = [];
   if (start > titleEnd) out.push({ text: "…", marked: false });

@@ -1,0 +1,104 @@
+// The search page's query handling (public/js/search/query.js), which runs in the browser: terms,
+// what is asked of Pagefind, the index's characters, and excerpts.
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { itEach } from "../each.ts";
+import { PROJECT_ROOT } from "../helpers.ts";
+import { CharacterCollector } from "../../src/search/characters.ts";
+
+interface Term {
+  kind: "han" | "word";
+  text: string;
+}
+interface QueryModule {
+  queryTerms(query: string): Term[];
+  pagefindQueries(term: Term): { match: string; rank?: string };
+  characterTest(set: { block: string; others: string }): (text: string) => boolean;
+  excerpt(
+    data: { raw_content: string; meta: { title?: string }; anchors?: { id: string; location: number }[] },
+    words: number[],
+    length?: number,
+  ): { text: string; marked: boolean }[];
+}
+
+const query = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/query.js")).href)) as QueryModule;
+
+describe("queryTerms", () => {
+  itEach<[string, Term[]]>([
+    ["软件", [{ kind: "han", text: "软件" }]],
+    ["GPT-4 差距", [{ kind: "word", text: "GPT-4" }, { kind: "han", text: "差距" }]],
+    ["GPT-4差距", [{ kind: "word", text: "GPT-4" }, { kind: "han", text: "差距" }]],
+    ["ｇｐｔ－４　差距", [{ kind: "word", text: "gpt-4" }, { kind: "han", text: "差距" }]],
+    ["「軟件」、《發展》！", [{ kind: "han", text: "軟件" }, { kind: "han", text: "發展" }]],
+    ["Node.js 和 C++、C#", [{ kind: "word", text: "Node.js" }, { kind: "han", text: "和" }, { kind: "word", text: "C++" }, { kind: "word", text: "C#" }]],
+    ["茶 茶 茶", [{ kind: "han", text: "茶" }]],
+    ["……。，", []],
+  ])("%s", (text, terms) => {
+    expect(query.queryTerms(text)).toEqual(terms);
+  });
+});
+
+describe("pagefindQueries", () => {
+  it("asks for the characters of a Han word as an exact phrase, and loosely to rank the pages", () => {
+    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: '"软 件"', rank: "软 件" });
+  });
+  it("asks for one character, or a word of another script, as it is", () => {
+    expect(query.pagefindQueries({ kind: "han", text: "茶" })).toEqual({ match: "茶" });
+    expect(query.pagefindQueries({ kind: "word", text: "GPT-4" })).toEqual({ match: "GPT-4" });
+  });
+});
+
+describe("characterTest", () => {
+  it("says whether the index has every Han character of a text", () => {
+    const collector = new CharacterCollector();
+    collector.add("頭髮和發展 𠀀");
+    const has = query.characterTest(collector.toJSON());
+    expect(has("頭髮")).toBe(true);
+    expect(has("GPT-4 發展")).toBe(true);
+    expect(has("𠀀")).toBe(true);
+    expect(has("头发")).toBe(false);
+    expect(has("發展史")).toBe(false);
+  });
+});
+
+describe("excerpt", () => {
+  // Pagefind's text of a page: one word per Han character, a break between them.
+  const words = [..."標題", ". ", ..."開頭的一句話，然後講到軟件的發展。後面還有很多很多很多很多的字。"];
+  const data = {
+    raw_content: words.join("\u200B"),
+    meta: { title: "標題" },
+    anchors: [{ id: "article-text", location: 3 }],
+  };
+  const at = (text: string) => words.indexOf(text[0]!, 3);
+
+  it("marks the matched words, a run of them as one mark", () => {
+    const start = at("軟件");
+    const pieces = query.excerpt(data, [start, start + 1], 100);
+    expect(pieces.filter((piece) => piece.marked).map((piece) => piece.text)).toEqual(["軟件"]);
+    expect(pieces.map((piece) => piece.text).join("")).toBe("開頭的一句話，然後講到軟件的發展。後面還有很多很多很多很多的字。");
+  });
+
+  it("shows the stretch with the matches, with … where text is left out", () => {
+    const start = at("發展");
+    const text = query
+      .excerpt(data, [start, start + 1], 8)
+      .map((piece) => (piece.marked ? `[${piece.text}]` : piece.text))
+      .join("");
+    expect(text).toMatch(/^…/);
+    expect(text).toContain("[發展]");
+    expect(text).toMatch(/…$/);
+  });
+
+  it("starts with the article's text, not the title, when only the title matched", () => {
+    const pieces = query.excerpt(data, [0, 1], 6);
+    expect(pieces.some((piece) => piece.marked)).toBe(false);
+    expect(pieces.map((piece) => piece.text).join("")).toBe("開頭的一句話…");
+  });
+
+  it("keeps text from the index as text: markup in it stays visible, never becomes elements", () => {
+    const pieces = query.excerpt({ raw_content: "a&lt;b&gt;\u200Bc", meta: {} }, [], 10);
+    expect(pieces.map((piece) => piece.text).join("")).toBe("a<b>c");
+  });
+});
