@@ -6,6 +6,7 @@ import {
   CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, METADATA_LABEL, PLACEHOLDER, PROMOTION, RELATED_START, SITE_LINE,
 } from "./boilerplate.ts";
 import { endsLikeSentence } from "./metadata.ts";
+import { findDate } from "./dates.ts";
 
 export interface TextBlock {
   /** The block's words, without Markdown marks. */
@@ -39,7 +40,7 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
       if (sentences > 0) break;
       continue;
     }
-    if (isSiteLine(text) || (sentences === 0 && READER_NOTICE.test(text))) continue;
+    if (!isImage(block) && (isSiteLine(text) || (sentences === 0 && (READER_NOTICE.test(text) || isByline(text))))) continue;
     if (title && kept.length < 3 && sameWords(text, title)) continue;
     kept.push(block);
     if (text.length > SHORT || endsLikeSentence(text)) sentences++;
@@ -58,6 +59,11 @@ function leadFigureAfterFirstParagraph<T extends TextBlock>(blocks: T[]): T[] {
   const lead = blocks.findIndex((block) => !isImage(block));
   if (lead <= 0) return blocks;
   return [blocks[lead]!, ...blocks.slice(0, lead), ...blocks.slice(lead + 1)];
+}
+
+/** `东城新闻 2023-04-01 07:30 记者 俞佳`: a short dated line above the first paragraph. */
+function isByline(text: string): boolean {
+  return text.length <= 60 && !/[。！？]/.test(text) && findDate(text, "UTC") !== null;
 }
 
 /** A line the site wrote, not the author. */

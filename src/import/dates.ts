@@ -14,7 +14,7 @@ export interface FoundDate {
 const NUMERIC =
   /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[T\s]\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?/;
 const CHINESE =
-  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號](?:\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時點点]\s*(\d{2}))?/;
+  /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號](?:\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時點点]\s*(\d{2}))?/;
 
 /** The first date written in `text`, or null. */
 export function findDate(text: string, timeZone: string): FoundDate | null {
@@ -41,6 +41,12 @@ export function parseDateValue(value: string, timeZone: string): FoundDate | nul
     if (date.isValid && plausible(date)) return { date: date.setZone(timeZone), hasTime: /\d[:：]\d/.test(text) };
   }
   return findDate(text, timeZone);
+}
+
+/** A date in a page's address (`/2021/03/08/`, `t20210308_`), the last place to look for one. */
+export function dateInAddress(url: string, timeZone: string): FoundDate | null {
+  const match = /[/_-](20\d{2}|19\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/.exec(new URL(url).pathname);
+  return match ? build(+match[1]!, +match[2]!, +match[3]!, undefined, 0, 0, undefined, timeZone) : null;
 }
 
 /** How the front matter writes it: `2023-05-30` or `2023-05-30 09:15`, in the site's zone. */

@@ -7,7 +7,7 @@
 import { Readability } from "@mozilla/readability";
 import { articleBlocks, sameWords } from "./blocks.ts";
 import {
-  BOILERPLATE_NAME_PARTS, RELATED_START, STRIPPED_ELEMENTS, isTagPageUrl, isTrackingUrl, withoutTracking,
+  BOILERPLATE_NAME_PARTS, BOILERPLATE_NAME_PREFIXES, PLACEHOLDER, RELATED_START, STRIPPED_ELEMENTS, isTagPageUrl, isTrackingUrl, withoutTracking,
 } from "./boilerplate.ts";
 import { httpUrl, names, parseDocument, type Doc, type El } from "./dom.ts";
 import { closingAgency, metadataFromLines, mergeMetadata } from "./metadata.ts";
@@ -21,6 +21,8 @@ export class NoArticleError extends Error {}
 const BLOCKS = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TABLE", "TR", "TD", "TH", "FIGURE", "FIGCAPTION", "SECTION", "ARTICLE", "HEADER", "FOOTER", "MAIN", "UL", "OL", "DL", "DT", "DD", "ASIDE", "NAV", "BR", "HR", "ADDRESS", "CENTER"]);
 const CONTENT_NAME_PARTS = new Set(["article", "content", "main", "post", "entry", "body", "story", "text", "detail", "news", "single", "page"]);
 const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)(?:$|[?#])/i;
+// Lazy-loading pages put a tiny stand-in in src until a script swaps in the real address.
+const PLACEHOLDER_IMAGE = /(?:^|\/)(?:blank|spacer|placeholder|loading|lazy|grey|gray|pixel|transparent|1x1)[\w-]*\.(?:gif|png|svg)$/i;
 const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "data-lazyload", "file"];
 // Sites link their keywords (科学, 中国) inside sentences; a longer link text is a real link.
 const KEYWORD_LINK_MAX = 6;
@@ -35,8 +37,8 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
   metadata.sourceUrl ??= pageUrl?.href;
 
   removeElements(document, STRIPPED_ELEMENTS.filter((name) => !["nav", "aside", "footer"].includes(name)));
-  removeHidden(document);
   const pageLength = document.body.textContent?.length ?? 0;
+  removeHidden(document, pageLength);
   const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")));
   const titleIndex = metadata.title ? lines.findIndex((line) => sameWords(line, metadata.title!)) : -1;
   const fromText = metadataFromLines(lines, titleIndex, timeZone);
@@ -67,7 +69,8 @@ function isBoilerplate(element: El, pageLength: number): boolean {
   if (["BODY", "HTML", "MAIN", "ARTICLE"].includes(element.tagName)) return false;
   const label = element.getAttribute("title") ?? element.getAttribute("aria-label") ?? "";
   const parts = names(element);
-  const named = parts.some((part) => BOILERPLATE_NAME_PARTS.has(part)) && !parts.some((part) => CONTENT_NAME_PARTS.has(part));
+  const furniture = (part: string) => BOILERPLATE_NAME_PARTS.has(part) || BOILERPLATE_NAME_PREFIXES.some((prefix) => part.startsWith(prefix));
+  const named = parts.some(furniture) && !parts.some((part) => CONTENT_NAME_PARTS.has(part));
   if (!named && !RELATED_START.test(label.trim())) return false;
   // Never the article itself, whatever its class says.
   const length = element.textContent?.length ?? 0;
@@ -78,11 +81,14 @@ function removeElements(document: Doc, tags: string[]): void {
   for (const element of [...document.querySelectorAll(tags.join(","))]) element.remove();
 }
 
-function removeHidden(document: Doc): void {
+/** Hidden furniture goes; a hidden block holding much of the page is the article a script would reveal. */
+function removeHidden(document: Doc, pageLength: number): void {
   for (const element of [...document.querySelectorAll("[hidden], [aria-hidden=true], [style]")]) {
-    if (element.hasAttribute("hidden") || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute("style") ?? "")) {
-      element.remove();
-    }
+    const hidden = element.hasAttribute("hidden") || element.getAttribute("aria-hidden") === "true" ||
+      /display\s*:\s*none|visibility\s*:\s*hidden/i.test(element.getAttribute("style") ?? "");
+    if (!hidden) continue;
+    if ((element.textContent?.length ?? 0) < pageLength * 0.3) element.remove();
+    else for (const name of ["hidden", "aria-hidden", "style"]) element.removeAttribute(name);
   }
 }
 
@@ -126,6 +132,10 @@ function captionedImagesToFigures(document: Doc): void {
     const next = holder.nextElementSibling;
     const caption = next?.textContent?.replace(/\s+/g, " ").trim() ?? "";
     if (!next || !["P", "DIV", "SPAN"].includes(next.tagName) || !caption || caption.length > 120 || next.querySelector("img")) continue;
+    if (PLACEHOLDER.test(caption.replace(/^[▲△↑]\s*/, ""))) {
+      next.remove();
+      continue;
+    }
     const style = `${next.getAttribute("style") ?? ""}`;
     if (!(CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) || /text-align\s*:\s*center/i.test(style) || CAPTION_WORDS.test(caption))) continue;
     const figure = document.createElement("figure");
@@ -150,8 +160,13 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
     link.replaceWith(image);
   }
   for (const image of [...content.querySelectorAll("img")]) {
-    const candidates = [...LAZY_SOURCES.map((name) => image.getAttribute(name)), image.getAttribute("src"), firstSrcset(image.getAttribute("srcset"))];
-    const src = candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !/^data:/.test(url.href));
+    const candidates = [
+      ...LAZY_SOURCES.map((name) => image.getAttribute(name)),
+      largestInSrcset(image.getAttribute("data-srcset")),
+      image.getAttribute("src"),
+      largestInSrcset(image.getAttribute("srcset")),
+    ];
+    const src = candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !PLACEHOLDER_IMAGE.test(url.pathname));
     const tiny = ["width", "height"].some((name) => Number(image.getAttribute(name)) > 0 && Number(image.getAttribute(name)) <= 3);
     if (!src || tiny) {
       image.remove();
@@ -159,6 +174,15 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
     }
     for (const name of [...image.getAttributeNames()]) if (!["alt", "title"].includes(name)) image.removeAttribute(name);
     image.setAttribute("src", withoutTracking(src).href);
+  }
+  for (const noscript of [...content.querySelectorAll("noscript")]) noscript.remove();
+  codeTablesToPre(content);
+  for (const pre of [...content.querySelectorAll("pre")]) {
+    // Turndown fences <pre><code>; a bare <pre> would lose its line breaks.
+    if (pre.querySelector("code")) continue;
+    const code = content.ownerDocument.createElement("code");
+    code.textContent = pre.textContent ?? "";
+    pre.replaceChildren(code);
   }
   // A table's first row heads it when no row does: GFM tables need a heading row.
   for (const table of [...content.querySelectorAll("table")]) {
@@ -173,8 +197,9 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
   for (const block of [...content.querySelectorAll("p, ul, ol, div, section")]) {
     if (block.isConnected && isLinkList(block, origin)) block.remove();
   }
+  paragraphsFromLineBreaks(content);
   for (const link of [...content.querySelectorAll("a")]) {
-    const url = httpUrl(link.getAttribute("href") ?? undefined, pageUrl);
+    const url = redirectTarget(httpUrl(link.getAttribute("href") ?? undefined, pageUrl));
     const text = link.textContent?.trim() ?? "";
     const hasImage = link.querySelector("img") !== null;
     if (!text && !hasImage) link.remove();
@@ -186,8 +211,62 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
   }
 }
 
-function firstSrcset(srcset: string | null): string | undefined {
-  return srcset?.split(",")[0]?.trim().split(/\s+/)[0];
+/** A code listing with line numbers, laid out as a table (numbers in one cell, code in the next): its code. */
+function codeTablesToPre(content: El): void {
+  for (const table of [...content.querySelectorAll("table")]) {
+    const cells = [...table.querySelectorAll("td")];
+    const code = cells.find((cell) => cell.querySelector("pre"));
+    const numbers = cells.find((cell) => /^[\d\s]+$/.test(cell.textContent ?? "") && cell !== code);
+    if (table.querySelectorAll("tr").length === 1 && code && numbers) table.replaceWith(code.querySelector("pre")!);
+  }
+}
+
+const INLINE = new Set(["A", "ABBR", "B", "BDI", "CITE", "CODE", "DEL", "EM", "FONT", "I", "IMG", "INS", "KBD", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "#text"]);
+
+/**
+ * Old CMSs and forums separate paragraphs with `<br>` inside one block: each run of text between
+ * line breaks becomes a paragraph of its own.
+ */
+function paragraphsFromLineBreaks(content: El): void {
+  const document = content.ownerDocument;
+  for (const holder of [...content.querySelectorAll("p, div, td, blockquote, section, article, font, span")]) {
+    if (!holder.isConnected || holder.closest("pre, li, table th") || ![...holder.children].some((child) => child.tagName === "BR")) continue;
+    const runs: Node[][] = [[]];
+    for (const child of [...holder.childNodes]) {
+      if ((child as El).tagName === "BR") runs.push([]);
+      else if (INLINE.has(child.nodeName)) runs.at(-1)!.push(child);
+      else runs.push([child], []);
+    }
+    const blocks = runs
+      .filter((run) => run.some((node) => (node.textContent ?? "").trim() !== "" || node.nodeName === "IMG" || (node as El).querySelector?.("img")))
+      .map((run) => {
+        if (run.length === 1 && !INLINE.has(run[0]!.nodeName)) return run[0]!;
+        const paragraph = document.createElement("p");
+        paragraph.append(...run);
+        return paragraph;
+      });
+    if (holder.tagName === "P" || INLINE.has(holder.tagName)) holder.replaceWith(...blocks);
+    else holder.replaceChildren(...blocks);
+  }
+}
+
+/** The widest image a srcset offers (`a.jpg 480w, b.jpg 1024w`). */
+function largestInSrcset(srcset: string | null): string | undefined {
+  const candidates = (srcset ?? "").split(/,\s+/).map((entry) => {
+    const [url, size] = entry.trim().split(/\s+/);
+    return { url, width: Number.parseFloat(size ?? "1") || 1 };
+  });
+  return candidates.filter((candidate) => candidate.url).sort((a, b) => b.width - a.width)[0]?.url;
+}
+
+/** A link through a site's redirector (`/?target=https://…`) goes where it leads. */
+function redirectTarget(url: URL | undefined): URL | undefined {
+  if (!url) return undefined;
+  for (const key of ["target", "url", "u", "to", "link", "goto", "redirect"]) {
+    const target = httpUrl(url.searchParams.get(key) ?? undefined);
+    if (target && target.host !== url.host) return target;
+  }
+  return url;
 }
 
 /** A link to the origin site's tag or keyword pages, or a short keyword linked inside a sentence. */

@@ -109,15 +109,35 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
   const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
   // rel="category tag" is WordPress's category, not a tag.
   const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
-  const headings = [...document.querySelectorAll("h1")].filter(own).map((h) => h.textContent?.trim() ?? "").filter(Boolean);
+  // A site's logo is often an <h1> that links home; the article's heading is the other one.
+  const headings = [...document.querySelectorAll("h1")]
+    .filter((h) => own(h) && !h.closest("header a, .logo, [class*=logo]") && !(h.querySelector("a") && h.textContent?.trim() === h.querySelector("a")?.textContent?.trim()))
+    .map((h) => h.textContent?.replace(/\s+/g, " ").trim() ?? "")
+    .filter(Boolean);
   const author = [...document.querySelectorAll('[itemprop="author"], [rel~="author"], .author, .byline')].filter(own)[0];
+  const authorName = author?.querySelector('[itemprop="name"]');
   const titleText = document.querySelector("title")?.textContent ?? "";
   return {
     title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
     date: metaDate(dateText, timeZone),
-    tags: distinct(tagLinks.map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
-    author: personName(author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)),
+    tags: distinct([...tagLinks, ...labelledTagLinks(document)].map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
+    author: personName(authorName?.getAttribute("content") ?? authorName?.textContent ?? author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)),
   };
+}
+
+/** Links in a block labelled 标签：/標籤：/关键词：/Tags:, or in a tag list by its class, outside sidebars. */
+function labelledTagLinks(document: Doc): El[] {
+  const label = /^\s*(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?|topics?|话题|話題)\s*[:：]/i;
+  const found: El[] = [];
+  for (const block of document.querySelectorAll("div, p, span, ul, section, footer")) {
+    if (block.closest("nav, aside, [class*=sidebar], [class*=widget], [class*=related]")) continue;
+    const named = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels?)(?:$|[\s_-])/i.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
+    const own = [...block.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent ?? "").join("");
+    if (!named && !label.test(own)) continue;
+    const links = [...block.querySelectorAll("a")];
+    if (links.length > 0 && links.length <= 20) found.push(...links);
+  }
+  return found;
 }
 
 /** A page saved without its head: its first heading, when one comes before the text. */
@@ -136,6 +156,8 @@ function bylineName(text: string | undefined): string | undefined {
 }
 
 /** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
+const SITE_SUFFIX = /\s*[-－—–_]{1,2}\s*[^-－—–_\s]{2,16}(?:网|網|站|报|報|刊|社|台|局|厅|廳|委|办|辦|政府|新闻|新聞|中心|频道|頻道|论坛|論壇|博客|在线|在線|之家|\.com|\.cn|\.net)$/i;
+
 export function cleanTitle(raw: string, site?: string, document?: Doc): string | undefined {
   const title = raw.replace(/\s+/g, " ").trim();
   if (!title) return undefined;
@@ -144,7 +166,11 @@ export function cleanTitle(raw: string, site?: string, document?: Doc): string |
     .find((text) => text.length >= 4 && title.startsWith(text));
   if (heading) return heading;
   const parts = title.split(/\s+[|｜\-–—]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+/).filter((part) => part.trim());
-  if (parts.length <= 1) return title;
+  if (parts.length <= 1) {
+    // `标题-南川新闻网`, `通知－－西岭县水利局`: a dash without spaces before what names a site.
+    const suffix = SITE_SUFFIX.exec(title);
+    return suffix && suffix.index >= 4 ? title.slice(0, suffix.index).trim() : title;
+  }
   const withoutSite = parts.filter((part) => !site || !sameWords(part, site));
   return withoutSite.reduce((best, part) => (part.length > best.length ? part : best), "").trim() || title;
 }

@@ -5,7 +5,7 @@
  */
 import type { FoundDate } from "./dates.ts";
 import { findDate, parseDateValue } from "./dates.ts";
-import { CLOSING_PUNCTUATION, NEIGHBOUR_LINE } from "./boilerplate.ts";
+import { CLOSING_PUNCTUATION, METADATA_LABEL, NEIGHBOUR_LINE } from "./boilerplate.ts";
 
 export interface PageMetadata {
   title?: string;
@@ -61,9 +61,14 @@ export function personName(value: unknown): string | undefined {
 }
 
 const LABEL_VALUE = String.raw`\s*[:：]\s*([^\s|｜/／,，;；()（）【】\[\]]{1,30})`;
-const AUTHOR_LINE = new RegExp(String.raw`(?:^|[\s|｜])(?:作\s*者|[发發]布者|撰文|文(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)` + LABEL_VALUE);
+// 作者：记者 梁文涛 通讯员 苏敏 names the reporter after the role word.
+const ROLE = String.raw`(?:(?:特约|特約|实习|實習|本[报報])?[记記]者|通[讯訊]员|通[讯訊]員|[编編][辑輯])\s+`;
+const AUTHOR_LINE = new RegExp(
+  String.raw`(?:^|[\s|｜\d])(?:作\s*者|[发發]布者|撰文|文字?(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)\s*[:：|｜/／]\s*(?:${ROLE})?([^\s|｜/／,，;；()（）【】\[\]]{1,30})`,
+);
+const REPORTER_LINE = /(?:^|[\s|｜])(?:[记記]者)\s+([\p{Script=Han}·]{2,4})(?=\s|$)/u;
 const REPORTER = /[（(](?:[记記]者|[编編]譯|[编編]译)\s*([\p{Script=Han}·]{2,5}?)\s*[／/、]/u;
-const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜])(?:[来來]\s*源|出\s*[处處])` + LABEL_VALUE);
+const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜\d])(?:(?:信息|文章|本文|稿件|新[闻聞])?[来來]\s*源|出\s*[处處]|[发發]布机构|[發发]布機構)` + LABEL_VALUE);
 // Not inside a longer label: 注册时间 and 更新时间 are not when the article was published.
 const DATE_LABEL = /(?<!\p{Script=Han})(?:[发發][布佈表](?:[时時][间間]|日期|于|於)?|[时時]\s*[间間]|日\s*期|posted(?:\s+on)?|date)\s*[:：]?\s*/iu;
 const NEWS_DATELINE = /[【\[]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[讯訊]\s*[】\]]/;
@@ -81,8 +86,8 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
   const own = lines.filter((line) => !NEIGHBOUR_LINE.test(line) || line.length > 60);
   for (const line of own) {
     if (line.length > 200) continue;
-    found.author ??= AUTHOR_LINE.exec(line)?.[1];
-    found.source ??= SOURCE_LINE.exec(line)?.[1];
+    found.author ??= untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
+    found.source ??= untilNextLabel(SOURCE_LINE.exec(line)?.[1]);
     found.sourceUrl ??= REPOST_URL.exec(line)?.[1];
     if (!found.date) {
       const labelled = DATE_LABEL.exec(line);
@@ -93,6 +98,12 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     const dateline = NEWS_DATELINE.exec(line);
     if (!found.date && dateline?.[1]) found.date = findDate(dateline[1], timeZone) ?? undefined;
     found.author ??= REPORTER.exec(line)?.[1];
+    if (line.length <= 60) found.author ??= REPORTER_LINE.exec(line)?.[1];
+  }
+  // A metadata line (`2022-06-14 11:32　来源：…　作者：…`) dates the article even without a date label.
+  if (!found.date) {
+    const line = own.find((text) => text.length <= 120 && METADATA_LABEL.test(text) && findDate(text, timeZone));
+    if (line) found.date = findDate(line, timeZone) ?? undefined;
   }
   // A line of its own that is mostly a date, just under the title, is the article's date.
   if (!found.date && titleIndex >= 0) {
@@ -106,6 +117,12 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     }
   }
   return found;
+}
+
+/** `东屿省教育厅办公室浏览次数：5821`: spans printed without a space run labels together. */
+function untilNextLabel(value: string | undefined): string | undefined {
+  const cut = value?.replace(/(?:[浏瀏][览覽]|[阅閱][读讀]|点击|點擊|作者|[来來]源|[发發]布|[时時][间間]|日期|[编編][辑輯]|字号|字號).*$/, "");
+  return cut || undefined;
 }
 
 /** `（中央社）` closing the last paragraph names the agency the article came from. */

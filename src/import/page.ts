@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { detectScript } from "../convert/detect.ts";
 import type { Script } from "../scripts.ts";
 import { decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts";
-import { frontMatterDate, type FoundDate } from "./dates.ts";
+import { dateInAddress, frontMatterDate, type FoundDate } from "./dates.ts";
 import { extractFromHtml, NoArticleError } from "./html.ts";
 import { closingAgency } from "./metadata.ts";
 import { extractFromText } from "./text.ts";
@@ -42,15 +42,27 @@ export interface ImportedPage {
 /** The page cannot be imported; the message is the one-line reason. */
 export class ImportError extends Error {}
 
-// Markup that must never reach the archive even as words: a page's text may quote it.
+// A title is plain text: an injected script goes with its words, any other tag is dropped.
 const SCRIPT_LIKE = /<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi;
-const TAG_LIKE = /<\/?\s*(?:script|style|iframe|frame|object|embed|svg|img|link|meta|base|form|input|a|on\w+)\b[^<>]*>?/gi;
+const TAG = /<\/?[a-z][\w-]*(?:\s[^<>]*)?>/gi;
+
 /** `[原创]`, `【转载】`: a site's label on a title, not part of it. */
 const TITLE_LABEL = /^\s*[[【(（〔]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉|推荐|推薦|置顶|置頂|精华|精華|图|圖|组图|組圖|视频|視頻|独家|獨家|热|熱|新|快讯|快訊)\s*[\]】)）〕]\s*/;
 const MIN_BODY_CHARACTERS = 20;
 
-function withoutMarkup(text: string): string {
-  return text.replace(SCRIPT_LIKE, "").replace(TAG_LIKE, "");
+function plainTitle(text: string): string {
+  return text.replace(SCRIPT_LIKE, "").replace(TAG, "");
+}
+
+/**
+ * Text that reads like markup (`<script>`, `n<a`) stays text but is written `&lt;`, so the archive
+ * holds no tag whatever renders it. Code keeps its characters: it is shown, never run.
+ */
+function escapeMarkupOutsideCode(markdown: string): string {
+  return markdown
+    .split(/(^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[^\n]*$|`[^`\n]+`)/m)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/<(?=[a-z/!?])/gi, "&lt;")))
+    .join("");
 }
 
 export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage {
@@ -72,15 +84,19 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
     throw error;
   }
   const { metadata } = extracted;
-  const body = withoutMarkup(extracted.body).trim();
+  const body = escapeMarkupOutsideCode(extracted.body).trim();
   const bodyText = extracted.paragraphs.join("");
   if (body.replace(/\s/g, "").length < MIN_BODY_CHARACTERS || bodyText.length < MIN_BODY_CHARACTERS) {
     throw new ImportError("has no article text (nothing but navigation, links or boilerplate was found)");
   }
-  const title = withoutMarkup(metadata.title ?? "").replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
+  const title = plainTitle(metadata.title ?? "").replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
   if (!title) throw new ImportError("has no title (no <title>, heading, metadata or first line to take it from)");
 
   let date = metadata.date;
+  if (!date && metadata.sourceUrl) {
+    date = dateInAddress(metadata.sourceUrl, options.timeZone) ?? undefined;
+    if (date) warnings.push(`no date in the page; took ${frontMatterDate(date)} from its address`);
+  }
   if (!date) {
     if (!options.fallbackDate) throw new ImportError("has no date of its own (pass --date YYYY-MM-DD to give one)");
     warnings.push(`no date of its own; took --date ${frontMatterDate(options.fallbackDate)}`);

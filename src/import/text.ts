@@ -4,7 +4,7 @@
  * closing punctuation standing alone between paragraphs is a section heading.
  */
 import { articleBlocks, sameWords } from "./blocks.ts";
-import { CALL_TO_ACTION, RELATED_START } from "./boilerplate.ts";
+import { CALL_TO_ACTION, METADATA_LABEL, RELATED_START } from "./boilerplate.ts";
 import { emptyMetadata, endsLikeSentence, metadataFromLines, mergeMetadata, splitTags, type PageMetadata } from "./metadata.ts";
 import { escapeMarkdownText } from "./markdown.ts";
 
@@ -54,7 +54,8 @@ function findTitleLine(lines: string[]): number {
   const top = lines.slice(0, 12);
   const repeated = top.findIndex((line, i) => line.length <= 100 && top.slice(i + 1).some((other) => sameWords(other, line)));
   if (repeated >= 0) return repeated;
-  const first = top.findIndex((line) => !NAV_LINE.test(line) && line.length <= 100 && !endsLikeSentence(line));
+  // A title may end with a bracket (…（解读）) but not with a sentence's or a label's mark.
+  const first = top.findIndex((line) => !NAV_LINE.test(line) && line.length <= 100 && !/[。！？!?；;，,：:]$/.test(line) && !METADATA_LABEL.test(line));
   return first;
 }
 
