@@ -122,30 +122,43 @@ const CAPTION_NAME = /caption|note|desc|pic|photo|img|image|tuzhu|explain|illus|
 const CAPTION_WORDS = /^(?:[图圖]|[图圖]片|[图圖]为|[圖圖]為|[图圖][:：]|（[图圖]|\([图圖])|[摄攝](?:影)?$|[摄攝]）$|[供提]供）?$/;
 
 /**
- * An image alone in its paragraph with a short caption paragraph under it (by its class, its
- * centring, or words like 图/摄) is a figure; CMSs write them so instead of <figure>.
+ * An image alone in its block with a short caption beside it (in the same block, or in the next
+ * block by its class, its centring or words like 图/摄) is a figure: CMSs write them so instead of
+ * <figure>. A placeholder such as 点击查看大图 is no caption.
  */
 function captionedImagesToFigures(document: Doc): void {
-  for (const image of [...document.querySelectorAll("p > img, div > img, center > img")]) {
-    const holder = image.parentElement!;
-    if (holder.tagName === "FIGURE" || (holder.textContent ?? "").trim() !== "" || holder.querySelectorAll("img").length !== 1) continue;
+  const isPlaceholder = (text: string) => PLACEHOLDER.test(text.replace(/^[▲△↑]\s*/, ""));
+  for (const image of [...document.querySelectorAll("img")]) {
+    const wrapper = image.parentElement?.tagName === "A" ? image.parentElement : image;
+    const holder = wrapper.parentElement;
+    if (!holder || !CAPTION_HOLDERS.has(holder.tagName) || holder.closest("figure") || holder.querySelectorAll("img").length !== 1) continue;
+    if ([...holder.children].some((child) => !INLINE.has(child.tagName) && child !== wrapper)) continue;
+    const inside = (holder.textContent ?? "").replace(/\s+/g, " ").trim();
+    let caption = inside;
     const next = holder.nextElementSibling;
-    const caption = next?.textContent?.replace(/\s+/g, " ").trim() ?? "";
-    if (!next || !["P", "DIV", "SPAN"].includes(next.tagName) || !caption || caption.length > 120 || next.querySelector("img")) continue;
-    if (PLACEHOLDER.test(caption.replace(/^[▲△↑]\s*/, ""))) {
-      next.remove();
-      continue;
+    if (!inside && next && CAPTION_HOLDERS.has(next.tagName) && !next.querySelector("img")) {
+      const text = next.textContent?.replace(/\s+/g, " ").trim() ?? "";
+      const looksLikeCaption = CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) ||
+        /text-align\s*:\s*center/i.test(next.getAttribute("style") ?? "") || CAPTION_WORDS.test(text);
+      if (text && text.length <= 120 && (looksLikeCaption || isPlaceholder(text))) {
+        next.remove();
+        caption = text;
+      }
     }
-    const style = `${next.getAttribute("style") ?? ""}`;
-    if (!(CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) || /text-align\s*:\s*center/i.test(style) || CAPTION_WORDS.test(caption))) continue;
+    if (!caption || caption.length > 120 || isPlaceholder(caption)) caption = "";
+    if (!caption && inside) continue;
     const figure = document.createElement("figure");
-    const figcaption = document.createElement("figcaption");
-    figcaption.textContent = caption;
-    figure.append(image, figcaption);
+    figure.append(wrapper);
+    if (caption) {
+      const figcaption = document.createElement("figcaption");
+      figcaption.textContent = caption;
+      figure.append(figcaption);
+    }
     holder.replaceWith(figure);
-    next.remove();
   }
 }
+
+const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER"]);
 
 /** Links, images and link lists of the extracted article, made safe and plain. */
 function tidyContent(content: El, pageUrl: URL | undefined, origin: string | undefined): void {
@@ -160,7 +173,10 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
     link.replaceWith(image);
   }
   for (const image of [...content.querySelectorAll("img")]) {
+    // A thumbnail that links to its image file: the file is the picture to keep.
+    const fullSize = image.parentElement?.tagName === "A" ? image.parentElement.getAttribute("href") : null;
     const candidates = [
+      fullSize && IMAGE_PATH.test(fullSize) ? fullSize : null,
       ...LAZY_SOURCES.map((name) => image.getAttribute(name)),
       largestInSrcset(image.getAttribute("data-srcset")),
       image.getAttribute("src"),
@@ -179,6 +195,7 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
   codeTablesToPre(content);
   for (const pre of [...content.querySelectorAll("pre")]) {
     // Turndown fences <pre><code>; a bare <pre> would lose its line breaks.
+    for (const lineBreak of [...pre.querySelectorAll("br")]) lineBreak.replaceWith("\n");
     if (pre.querySelector("code")) continue;
     const code = content.ownerDocument.createElement("code");
     code.textContent = pre.textContent ?? "";
@@ -215,8 +232,9 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
 function codeTablesToPre(content: El): void {
   for (const table of [...content.querySelectorAll("table")]) {
     const cells = [...table.querySelectorAll("td")];
-    const code = cells.find((cell) => cell.querySelector("pre"));
-    const numbers = cells.find((cell) => /^[\d\s]+$/.test(cell.textContent ?? "") && cell !== code);
+    const numeric = (cell: El) => /^[\d\s]+$/.test(cell.textContent ?? "");
+    const code = cells.find((cell) => cell.querySelector("pre") && !numeric(cell));
+    const numbers = cells.find(numeric);
     if (table.querySelectorAll("tr").length === 1 && code && numbers) table.replaceWith(code.querySelector("pre")!);
   }
 }

@@ -121,8 +121,21 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
     title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
     date: metaDate(dateText, timeZone),
     tags: distinct([...tagLinks, ...labelledTagLinks(document)].map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
-    author: personName(authorName?.getAttribute("content") ?? authorName?.textContent ?? author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)),
+    author: personName(authorName?.getAttribute("content") ?? authorName?.textContent ?? author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)) ?? metaLineName(document),
+    source: [...document.querySelectorAll("[class]")].filter((element) => own(element) && /(?:^|[\s_-])(?:source|src|laiyuan|from)(?:$|[\s_-])/i.test(element.getAttribute("class")!))
+      .map((element) => element.textContent?.replace(/^\s*(?:[来來]源|出[处處]|source)\s*[:：]?\s*/i, "").trim() ?? "")
+      .find((text) => text.length >= 2 && text.length <= 20 && !/[:：\d]/.test(text)),
   };
+}
+
+/** `丁一帆 · 2020-09-14` in a post's meta line: a name, then a separator. */
+function metaLineName(document: Doc): string | undefined {
+  for (const meta of document.querySelectorAll(".post-meta, .entry-meta, .article-meta, .meta, .info")) {
+    const text = meta.textContent?.replace(/\s+/g, " ").trim() ?? "";
+    const name = text.length <= 60 ? bylineName(text) : undefined;
+    if (name && /^(?:[\p{Script=Han}·]{2,4}|[A-Z][a-z]+(?: [A-Z][a-z]+)+)$/u.test(name)) return name;
+  }
+  return undefined;
 }
 
 /** Links in a block labelled 标签：/標籤：/关键词：/Tags:, or in a tag list by its class, outside sidebars. */
