@@ -27,8 +27,26 @@ const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actual
 // Sites link their keywords (科学, 中国) inside sentences; a longer link text is a real link.
 const KEYWORD_LINK_MAX = 6;
 
+// Readability's time grows steeply with depth; real articles sit a few dozen levels down.
+const MAX_DEPTH = 400;
+
+function nestingDepth(root: El): number {
+  let deepest = 0;
+  const stack: [El, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const child of element.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 export function extractFromHtml(html: string, timeZone: string): Extracted {
   const document = parseDocument(html);
+  // <font> is presentation only; pages that never close it nest it thousands deep.
+  for (const font of [...document.querySelectorAll("font")]) font.replaceWith(...font.childNodes);
+  const depth = nestingDepth(document.body as unknown as El);
+  if (depth > MAX_DEPTH) throw new NoArticleError(`has markup nested ${depth} levels deep (pages deeper than ${MAX_DEPTH} are not read)`);
   const pageUrl = pageAddress(document);
   const origin = pageUrl?.host ?? commonestLinkHost(document);
   const site = siteName(document);

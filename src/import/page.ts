@@ -81,9 +81,13 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
     extracted = format === "html" ? extractFromHtml(decoded.text, options.timeZone) : extractFromText(decoded.text, options.timeZone);
   } catch (error) {
     if (error instanceof NoArticleError) throw new ImportError(error.message);
+    if (error instanceof RangeError) throw new ImportError("has markup nested too deeply to read");
     throw error;
   }
   const { metadata } = extracted;
+  if (format === "html" && /^\s*(?:<!doctype|<html)/i.test(decoded.text) && !/<\/(?:html|body)\s*>\s*(?:<!--[\s\S]*?-->\s*)*$/i.test(decoded.text.slice(-4096))) {
+    warnings.push("the page seems cut short (it does not end with </html>): check the end of the article");
+  }
   const body = escapeMarkupOutsideCode(extracted.body).trim();
   const bodyText = extracted.paragraphs.join("");
   if (body.replace(/\s/g, "").length < MIN_BODY_CHARACTERS || bodyText.length < MIN_BODY_CHARACTERS) {

@@ -98,20 +98,24 @@ function importOne(file: string, store: ArchiveStore, options: ImportOptions): I
     encoding: page.encoding,
     warnings: page.warnings,
   };
-  const earlier = store.find(page.sha256);
+  // The same bytes, or the same page saved again (its address), is an earlier import.
+  const sameBytes = store.find(page.sha256);
+  const earlier = sameBytes ?? store.findPage(page.fields.source_url);
   if (earlier && !options.force) {
+    const what = sameBytes ? "the same bytes" : `the same address, ${page.fields.source_url}`;
     const reason = earlier.edited
-      ? "was imported before and edited since; left alone (--force replaces it, keeping the edited copy beside it)"
-      : "was imported before (the same bytes)";
+      ? `was imported before (${what}) and edited since; left alone (--force replaces it, keeping the edited copy beside it)`
+      : `was imported before (${what}); --force replaces it`;
     return { ...entry, status: "skipped", reason, output: earlier.path, edited: earlier.edited };
   }
   const slug = earlier?.slug ?? store.freeSlug(page.fields);
   const text = store.render(page.fields, slug, { file: path.basename(file), sha256: page.sha256 }, page.body);
   if (options.dryRun) {
+    store.reserve(slug);
     return { ...entry, output: earlier?.path ?? path.join(store.articlesDir, page.fields.date.slice(0, 4), `${slug}.md`) };
   }
   const output = store.write(text, slug, page.fields.date, earlier);
-  store.record(page.sha256, output, slug);
+  store.record(page.sha256, output, slug, page.fields.source_url);
   if (earlier?.edited) entry.warnings.push(`the edited version was kept beside it as ${path.basename(output)}.edited-…`);
   return { ...entry, output, edited: earlier?.edited };
 }

@@ -32,6 +32,7 @@ const yamlOptions = { schema: yaml.CORE_SCHEMA };
 export class ArchiveStore {
   readonly articlesDir: string;
   private readonly bySha = new Map<string, StoredImport>();
+  private readonly bySourceUrl = new Map<string, StoredImport>();
   private readonly slugs = new Set<string>();
 
   constructor(contentDir: string) {
@@ -55,13 +56,25 @@ export class ArchiveStore {
     this.slugs.add(slug);
     const imported = data.imported as Partial<ImportRecord> & { checksum?: string } | undefined;
     if (imported && typeof imported.sha256 === "string") {
-      this.bySha.set(imported.sha256, { path: file, slug, edited: imported.checksum !== checksum(text) });
+      const stored = { path: file, slug, edited: imported.checksum !== checksum(text) };
+      this.bySha.set(imported.sha256, stored);
+      if (typeof data.source_url === "string") this.bySourceUrl.set(data.source_url, stored);
     }
   }
 
   /** Where these bytes were imported before, and whether that file was edited since. */
   find(sha256: string): StoredImport | undefined {
     return this.bySha.get(sha256);
+  }
+
+  /** The earlier import of the same page saved again (same address, other bytes). */
+  findPage(sourceUrl: string | undefined): StoredImport | undefined {
+    return sourceUrl ? this.bySourceUrl.get(sourceUrl) : undefined;
+  }
+
+  /** Holds a slug for an article a dry run would write. */
+  reserve(slug: string): void {
+    this.slugs.add(slug);
   }
 
   /** A slug from the title that no other article has. */
@@ -94,8 +107,9 @@ export class ArchiveStore {
     return target;
   }
 
-  record(sha256: string, file: string, slug: string): void {
+  record(sha256: string, file: string, slug: string, sourceUrl?: string): void {
     this.bySha.set(sha256, { path: file, slug, edited: false });
+    if (sourceUrl) this.bySourceUrl.set(sourceUrl, { path: file, slug, edited: false });
   }
 }
 

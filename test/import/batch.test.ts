@@ -121,6 +121,34 @@ describe("importing a page", () => {
     expect(new Set(articles.map((article) => article.slug)).size).toBe(2);
   });
 
+  it("skips the same page saved again (same address, other bytes) and says so", () => {
+    const page = (bar: string) =>
+      newsPage("小城的早班车", "2024-03-08", PARAGRAPHS).replace("<head>", `<head><link rel="canonical" href="https://news.example.com/a/1.html">`).replace("<nav", `<div class="today">${bar}</div><nav`);
+    const first = put("a.html", page("今天是星期一"));
+    const again = put("b.html", page("今天是星期二"));
+    const [, second] = run([first, again]);
+    expect(second).toMatchObject({ status: "skipped" });
+    expect(second!.reason).toMatch(/same address, https:\/\/news\.example\.com\/a\/1\.html/);
+    expect(findArticleFiles(path.join(content, "articles"))).toHaveLength(1);
+  });
+
+  it("gives two pages of one title different slugs in a dry run too", () => {
+    const first = put("a.html", newsPage("小城的早班车", "2024-03-08", PARAGRAPHS));
+    const second = put("b.html", newsPage("小城的早班车", "2024-03-09", [...PARAGRAPHS].reverse()));
+    const entries = run([first, second], { dryRun: true });
+    expect(entries.map((entry) => path.basename(entry.output!))).toEqual(["xiao-cheng-de-zao-ban-che.md", "xiao-cheng-de-zao-ban-che-2.md"]);
+  });
+
+  it("warns about a page cut short, and refuses markup nested thousands deep with its reason", () => {
+    const whole = newsPage("小城的早班车", "2024-03-08", PARAGRAPHS);
+    const cut = put("cut.html", whole.slice(0, whole.indexOf("</article>")));
+    const deep = put("deep.html", `<html><body>${"<div>".repeat(2000)}<p>${PARAGRAPHS.join("")}</p>${"</div>".repeat(2000)}</body></html>`);
+    const [short, nested] = run([cut, deep]);
+    expect(short!.status).toBe("imported");
+    expect(short!.warnings.join()).toMatch(/cut short/);
+    expect(nested).toMatchObject({ status: "failed", reason: "has markup nested 2001 levels deep (pages deeper than 400 are not read)" });
+  });
+
   it("writes nothing in a dry run but says where it would", () => {
     const file = put("bus.html", newsPage("小城的早班车", "2024-03-08", PARAGRAPHS));
     const [entry] = run([file], { dryRun: true });
