@@ -9,12 +9,13 @@ const { values } = parseArgs({
     content: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
     verbose: { type: "boolean", default: false },
+    "search-shard-size": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 
 if (values.help) {
-  console.log("Usage: npm run build -- [--content DIR] [--output DIR] [--verbose]");
+  console.log("Usage: npm run build -- [--content DIR] [--output DIR] [--verbose] [--search-shard-size ARTICLES]");
   process.exit(0);
 }
 
@@ -22,8 +23,17 @@ try {
   // Validate first, so content problems are reported plainly, not inside Eleventy's error log;
   // Eleventy's data step then finds this archive already loaded.
   loadArchive({ contentDir: values.content, includeDrafts: false });
-  const result = await buildSite({ contentDir: values.content, outputDir: values.output, verbose: values.verbose });
-  console.log(`Built the site into ${values.output}/ in ${result.seconds.toFixed(2)} s`);
+  const shardSize = values["search-shard-size"] === undefined ? undefined : Number(values["search-shard-size"]);
+  if (shardSize !== undefined && !(Number.isInteger(shardSize) && shardSize > 0)) {
+    console.error(`--search-shard-size: "${values["search-shard-size"]}" is not a number of articles (such as 5000)`);
+    process.exit(1);
+  }
+  const result = await buildSite({ contentDir: values.content, outputDir: values.output, verbose: values.verbose, searchShardSize: shardSize });
+  const { scripts } = result.search;
+  console.log(
+    `Built the site into ${values.output}/ in ${result.seconds.toFixed(2)} s ` +
+      `(search index ${result.search.seconds.toFixed(2)} s: ${scripts["zh-Hans"].pages} + ${scripts["zh-Hant"].pages} pages)`,
+  );
 } catch (error) {
   const problems = problemsIn(error);
   if (problems) {

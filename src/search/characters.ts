@@ -1,28 +1,44 @@
 /**
- * Chinese text as the search index sees it: one word per Han character.
+ * Chinese text as the search index sees it: overlapping pairs of Han characters (bigrams), the
+ * way CJK text is indexed by Lucene and most search engines, each written as an ASCII word.
  *
- * Pagefind segments Chinese with a dictionary of Simplified words (jieba). Traditional text is then
- * cut mostly into single characters, with a few whole words where the two scripts share a form, so
- * a word is indexed whole on one page and in pieces on the next; the browser, which segments the
- * query another way, finds only the pages where both agreed (a word on 8 pages found on 1). Given a
- * zero-width space between every two Han characters, Pagefind indexes each character as a word in
- * both scripts alike, and the search page asks for the characters of a query as an exact phrase:
- * every page that contains the query is found, whatever a dictionary thinks a word is.
+ * Why not Pagefind's own segmentation: it cuts Chinese with a dictionary of Simplified words
+ * (jieba). Traditional text is then cut mostly into single characters, with a few whole words
+ * where the scripts share a form, so a word is indexed whole on one page and in pieces on the next;
+ * the browser, which segments the query another way, finds only the pages where both agreed (a word
+ * on 8 pages found on 1). Why not single characters: a query then loads the postings of every one
+ * of its characters, and common ones (的, 地, 发) are on every page; a pair is as rare as a word.
+ *
+ * A run of Han characters c1 c2 … cn becomes the words [c1c2] [c2c3] … [cn]: a query of two or more
+ * characters is the exact phrase of its pairs, a query of one character the prefix [c1…, which
+ * every occurrence starts. A word is "zq" and four base-36 digits per character, so the
+ * dictionary segmenter never cuts it, and the search page turns it back into text for excerpts
+ * (public/js/search/query.js holds the same rule).
  */
 
-/** Pagefind's own word boundary in Chinese text; the browser never shows it. */
-export const WORD_BREAK = "\u200B";
+export const WORD_PREFIX = "zq";
 
 const HAN = /\p{Script=Han}/u;
-const HAN_PAIR = /(\p{Script=Han})(?=\p{Script=Han})/gu;
+const HAN_RUN = /\p{Script=Han}+/gu;
 // Tags and comments; attribute values are escaped by the layouts, so a ">" never ends one early.
 const MARKUP = /(<!--[\s\S]*?-->|<[^>]*>)/;
 
-/** Puts a word break between adjacent Han characters in the text of an HTML page, not in its markup. */
-export function spreadHan(html: string): string {
+/** Four base-36 digits: every code point up to U+10FFFF fits. */
+function code(char: string): string {
+  return char.codePointAt(0)!.toString(36).padStart(4, "0");
+}
+
+/** The index's words for a run of Han characters. */
+export function hanWords(run: string): string[] {
+  const chars = [...run];
+  return chars.map((char, i) => WORD_PREFIX + code(char) + (i + 1 < chars.length ? code(chars[i + 1]!) : ""));
+}
+
+/** The text of an HTML page with every run of Han characters written as its words; markup untouched. */
+export function encodeHan(html: string): string {
   return html
     .split(MARKUP)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(HAN_PAIR, `$1${WORD_BREAK}`)))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(HAN_RUN, (run) => ` ${hanWords(run).join(" ")} `)))
     .join("");
 }
 
@@ -43,11 +59,20 @@ export class CharacterCollector {
   private readonly bits = new Uint8Array(Math.ceil((BLOCK_END - BLOCK_START + 1) / 8));
   private readonly others = new Set<string>();
 
+  /** Adds the characters of a page's indexed text: the element marked data-pagefind-body, text only. */
+  addPage(html: string): void {
+    // The layouts put it on the <article>.
+    const start = html.search(/<[^>]*\bdata-pagefind-body\b/);
+    const end = html.lastIndexOf("</article>");
+    const body = start >= 0 ? html.slice(start, end > start ? end : undefined) : html;
+    this.add(body.split(MARKUP).filter((_, i) => i % 2 === 0).join(""));
+  }
+
   add(text: string): void {
     for (const char of text) {
-      const code = char.codePointAt(0)!;
-      if (code >= BLOCK_START && code <= BLOCK_END) {
-        const bit = code - BLOCK_START;
+      const point = char.codePointAt(0)!;
+      if (point >= BLOCK_START && point <= BLOCK_END) {
+        const bit = point - BLOCK_START;
         this.bits[bit >> 3]! |= 1 << (bit & 7);
       } else if (HAN.test(char)) {
         this.others.add(char);
@@ -62,9 +87,9 @@ export class CharacterCollector {
 
 /** The reverse of CharacterCollector, for tests: does the set hold this character? */
 export function hasCharacter(set: CharacterSet, char: string): boolean {
-  const code = char.codePointAt(0)!;
-  if (code < BLOCK_START || code > BLOCK_END) return set.others.includes(char);
+  const point = char.codePointAt(0)!;
+  if (point < BLOCK_START || point > BLOCK_END) return set.others.includes(char);
   const bits = Buffer.from(set.block, "base64");
-  const bit = code - BLOCK_START;
+  const bit = point - BLOCK_START;
   return ((bits[bit >> 3]! >> (bit & 7)) & 1) === 1;
 }

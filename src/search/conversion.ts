@@ -45,8 +45,9 @@ export interface ConversionManifest {
 /** A bucket file: dictionary number → its entries in bucket order, "key value|key value". */
 export type ConversionBucket = Record<string, string>;
 
-// A bucket of about 4 KB (2 KB compressed): a query of a few characters fetches a few of them.
-const BUCKET_BYTES = 4096;
+// A bucket of about 2 KB: a query of a few characters fetches a few of them (dictionary text
+// hardly compresses, so smaller buckets transfer less; each character needs one).
+const BUCKET_BYTES = 2048;
 
 export interface ConversionOptions {
   /** The site's search data folder (`<output>/search-data`). */

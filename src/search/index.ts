@@ -1,9 +1,10 @@
 /**
  * The search index, built after Eleventy has written the pages: each script's article pages go to
- * Pagefind (through its Node API) with a word break between Han characters (./characters.ts), into
+ * Pagefind (through its Node API) with their Chinese written as pairs of characters (./characters.ts), into
  * one Pagefind bundle per script, so each script's pages land in their own index and the indexer
- * holds one script at a time. An archive larger than `shardSize` articles is split into several
- * bundles per script (newest first), which the search page searches together.
+ * holds one script at a time. A script of more than `shardSize` articles is split into several
+ * bundles (newest first), which the search page searches together, so the memory the indexer needs
+ * stays the same however large the archive grows.
  *
  * Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
  * script, its bundles and the Han characters in them (a query that needs a character the index
@@ -16,7 +17,7 @@ import type { SiteSettings } from "../settings.ts";
 import { basePath } from "../settings.ts";
 import { SCRIPTS, scriptPrefix, type Script } from "../scripts.ts";
 import { href, outputPath, paths } from "../site/urls.ts";
-import { CharacterCollector, spreadHan, type CharacterSet } from "./characters.ts";
+import { CharacterCollector, encodeHan, type CharacterSet } from "./characters.ts";
 import { writeQueryConversion } from "./conversion.ts";
 
 export interface SearchPageRef {
@@ -30,7 +31,7 @@ export interface SearchIndexOptions {
   settings: SiteSettings;
   /** Every article page to index, newest first within each script. */
   pages: SearchPageRef[];
-  /** Most articles in one Pagefind bundle; default: all in one. */
+  /** Most articles of a script in one Pagefind bundle (default 10,000): bounds the indexer's memory. */
   shardSize?: number;
 }
 
@@ -57,6 +58,9 @@ export class SearchIndexError extends Error {
 
 // Pages in flight to the indexer at once: it works on several while this process reads the next.
 const CONCURRENCY = 8;
+// Pagefind holds a whole index in memory until it writes it: about 0.5 GB per 1,000 articles for
+// the benchmark's archive, more for text of many different words (see the README's Search section).
+export const DEFAULT_SHARD_SIZE = 10_000;
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
@@ -72,7 +76,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   try {
     for (const script of SCRIPTS) {
       const pages = options.pages.filter((page) => page.script === script);
-      const shardSize = Math.max(1, options.shardSize ?? (pages.length || 1));
+      const shardSize = Math.max(1, options.shardSize ?? DEFAULT_SHARD_SIZE);
       const characters = new CharacterCollector();
       const bundles: string[] = [];
       // An empty archive has no bundle: the search page then finds nothing without loading Pagefind.
@@ -121,8 +125,8 @@ async function indexShard(
         continue;
       }
       const html = readFileSync(file, "utf8");
-      characters.add(html);
-      const added = await index.addHTMLFile({ url: href(base, page.url), content: spreadHan(html) });
+      characters.addPage(html);
+      const added = await index.addHTMLFile({ url: href(base, page.url), content: encodeHan(html) });
       if (added.errors.length > 0) problems.push(`${file}: ${added.errors.join("; ")}`);
     }
   };

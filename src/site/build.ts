@@ -16,7 +16,7 @@ export interface BuildOptions {
   outputDir: string;
   /** Print Eleventy's per-file log lines. */
   verbose?: boolean;
-  /** Most articles per search index bundle (see src/search/index.ts); default: one bundle per script. */
+  /** Most articles per search index bundle (see src/search/index.ts). */
   searchShardSize?: number;
 }
 

@@ -2,9 +2,12 @@
 // Pagefind index, served on localhost, and searched on both search pages with queries in both scripts.
 import { after as afterAll, before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
+import { buildSite } from "../../src/site/build.ts";
 import { browserSkipReason, launchBrowser, PageWatch, serveSite, type SiteServer } from "./browser.ts";
 
 const CONTENT = path.join(PROJECT_ROOT, "test/fixtures/search/content");
@@ -219,6 +222,21 @@ describe("search in the browser", { skip }, () => {
     await page.waitForURL(`${server.url}zh-hant/`);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-Hant");
     await taiwan.close();
+  });
+
+  it("searches an index split into several bundles as one", async () => {
+    const split = mkdtempSync(path.join(tmpdir(), "archive-site-"));
+    await buildSite({ contentDir: CONTENT, outputDir: split, searchShardSize: 3 });
+    const splitServer = await serveSite(split, BASE);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${splitServer.url}zh-hant/search/?q=${encodeURIComponent("发展")}&sort=newest`);
+      // Three per bundle, newest first: these three are in the second and the third.
+      expect((await answer(page)).titles).toEqual(["ruanjian-shuoming", "kaiyuan-moxing", "chengxiang"].map((slug) => titleOf("zh-hant", slug)));
+      await page.close();
+    } finally {
+      await splitServer.close();
+    }
   });
 
   it("logged no console error and asked nothing of any address but localhost", () => {

@@ -1,30 +1,55 @@
-// The text the search index sees: a word break between Han characters, in text only.
+// The text the search index sees: Han characters as overlapping pairs, written as ASCII words.
 import { describe, it } from "node:test";
 import { expect } from "expect";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
-import { CharacterCollector, hasCharacter, spreadHan, WORD_BREAK } from "../../src/search/characters.ts";
+import { PROJECT_ROOT } from "../helpers.ts";
+import { CharacterCollector, encodeHan, hanWords, hasCharacter } from "../../src/search/characters.ts";
 
-const show = (text: string) => text.replaceAll(WORD_BREAK, "|");
+const browser = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/query.js")).href)) as {
+  hanWords(run: string): string[];
+};
 
-describe("spreadHan", () => {
+// Readable names for the words: [软件] is the pair 软件, [件] a run's last character.
+const show = (text: string) =>
+  text.replace(/zq([0-9a-z]{4})([0-9a-z]{4})?/g, (_, a: string, b?: string) =>
+    `[${String.fromCodePoint(parseInt(a, 36))}${b ? String.fromCodePoint(parseInt(b, 36)) : ""}]`,
+  );
+
+describe("hanWords", () => {
   itEach([
-    ["<p>软件的发展</p>", "<p>软|件|的|发|展</p>"],
-    ["<p>GPT-4 与开源模型</p>", "<p>GPT-4 与|开|源|模|型</p>"],
-    ["<p>頭髮，後來</p>", "<p>頭|髮，後|來</p>"],
-    ["<h1>𠀀𠀁字</h1>", "<h1>𠀀|𠀁|字</h1>"],
-  ])("puts a break between adjacent Han characters only: %s", (html, spread) => {
-    expect(show(spreadHan(html))).toBe(spread);
+    ["软件", "[软件] [件]"],
+    ["开源软件", "[开源] [源软] [软件] [件]"],
+    ["茶", "[茶]"],
+    ["𠀀字", "[𠀀字] [字]"],
+  ])("writes %s as %s", (run, words) => {
+    expect(show(hanWords(run).join(" "))).toBe(words);
+  });
+
+  it("is the rule the search page uses", () => {
+    for (const run of ["软件", "頭髮與發展", "茶", "𠀀𠀁〇", "ＡＢ"]) expect(browser.hanWords(run)).toEqual(hanWords(run));
+  });
+
+  it("writes a word no dictionary cuts: ASCII letters and digits, one length per kind", () => {
+    for (const word of hanWords("發展的後來")) expect(word).toMatch(/^zq[0-9a-z]{4}([0-9a-z]{4})?$/);
+  });
+});
+
+describe("encodeHan", () => {
+  itEach([
+    ["<p>软件的发展</p>", "<p> [软件] [件的] [的发] [发展] [展] </p>"],
+    ["<p>GPT-4 与开源模型</p>", "<p>GPT-4  [与开] [开源] [源模] [模型] [型] </p>"],
+    ["<p>頭髮，後來</p>", "<p> [頭髮] [髮] ， [後來] [來] </p>"],
+  ])("writes each run of Han characters as its words: %s", (html, encoded) => {
+    expect(show(encodeHan(html))).toBe(encoded);
   });
 
   it("leaves markup alone: attribute values, comments, tags", () => {
-    const html = `<article data-title="开源软件" data-tags='[["科技","/zh-hans/tags/ke-ji/"]]'><!-- 注释里面 --><img alt="茶杯照片">茶杯</article>`;
-    expect(show(spreadHan(html))).toBe(
-      `<article data-title="开源软件" data-tags='[["科技","/zh-hans/tags/ke-ji/"]]'><!-- 注释里面 --><img alt="茶杯照片">茶|杯</article>`,
+    const html = `<article data-title="开源软件" data-tags='[["科技","/zh-hans/tags/ke-ji/"]]'><!-- 注释 --><img alt="茶杯">茶杯</article>`;
+    expect(show(encodeHan(html))).toBe(
+      `<article data-title="开源软件" data-tags='[["科技","/zh-hans/tags/ke-ji/"]]'><!-- 注释 --><img alt="茶杯"> [茶杯] [杯] </article>`,
     );
-  });
-
-  it("keeps breaks between text on either side of an element out", () => {
-    expect(show(spreadHan("<p>软<em>件</em>包</p>"))).toBe("<p>软<em>件</em>包</p>");
   });
 });
 
@@ -38,5 +63,13 @@ describe("CharacterCollector", () => {
     expect(set.others).toBe("〇𠀀");
     // The bitmap of U+4E00–U+9FFF is 2.6 KB whatever the text.
     expect(Buffer.from(set.block, "base64").length).toBe(2624);
+  });
+
+  it("takes a page's characters from its indexed text, not its markup or the site's chrome", () => {
+    const collector = new CharacterCollector();
+    collector.addPage(`<html><nav>简体</nav><article data-pagefind-body data-title="标"><h2 id="发现">發現</h2></article><footer>订阅</footer></html>`);
+    const set = collector.toJSON();
+    expect(["發", "現"].map((char) => hasCharacter(set, char))).toEqual([true, true]);
+    expect(["简", "标", "发", "现", "订"].map((char) => hasCharacter(set, char))).toEqual([false, false, false, false, false]);
   });
 });

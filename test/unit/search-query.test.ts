@@ -14,7 +14,9 @@ interface Term {
 }
 interface QueryModule {
   queryTerms(query: string): Term[];
-  pagefindQueries(term: Term): { match: string; rank?: string };
+  pagefindQueries(term: Term): { match: string; rank?: string; span: number };
+  hanWords(run: string): string[];
+  indexedText(rawContent: string): string[];
   characterTest(set: { block: string; others: string }): (text: string) => boolean;
   excerpt(
     data: { raw_content: string; meta: { title?: string }; anchors?: { id: string; location: number }[] },
@@ -41,12 +43,20 @@ describe("queryTerms", () => {
 });
 
 describe("pagefindQueries", () => {
-  it("asks for the characters of a Han word as an exact phrase, and loosely to rank the pages", () => {
-    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: '"软 件"', rank: "软 件" });
+  const words = (run: string) => query.hanWords(run);
+  it("asks for a word of two characters as its pair", () => {
+    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: words("软件")[0], span: 2 });
   });
-  it("asks for one character, or a word of another script, as it is", () => {
-    expect(query.pagefindQueries({ kind: "han", text: "茶" })).toEqual({ match: "茶" });
-    expect(query.pagefindQueries({ kind: "word", text: "GPT-4" })).toEqual({ match: "GPT-4" });
+  it("asks for more characters as the exact phrase of their pairs, and loosely to rank the pages", () => {
+    const [a, b, c] = words("开源软件");
+    expect(query.pagefindQueries({ kind: "han", text: "开源软件" })).toEqual({ match: `"${a} ${b} ${c}"`, rank: `${a} ${b} ${c}`, span: 2 });
+  });
+  it("asks for one character as the prefix of the pairs it starts, and a word of another script as it is", () => {
+    const [one] = words("茶");
+    expect(one).toHaveLength(6);
+    expect(words("茶馆")[0]!.startsWith(one!)).toBe(true);
+    expect(query.pagefindQueries({ kind: "han", text: "茶" })).toEqual({ match: one, span: 1 });
+    expect(query.pagefindQueries({ kind: "word", text: "GPT-4" })).toEqual({ match: "GPT-4", span: 1 });
   });
 });
 
@@ -63,21 +73,28 @@ describe("characterTest", () => {
   });
 });
 
+describe("indexedText", () => {
+  it("turns the index's words back into the text, without the spaces set around them", () => {
+    const raw = ["GPT", "-", "4 ", ...`${query.hanWords("差距").join(" ")} `.split(/(?<= )/), "， ", ...query.hanWords("发展").map((w) => `${w} `), "a&lt;b&gt;"].join("\u200B");
+    expect(query.indexedText(raw).join("")).toBe("GPT-4差距，发展a<b>");
+  });
+});
+
 describe("excerpt", () => {
-  // Pagefind's text of a page: one word per Han character, a break between them.
-  const words = [..."標題", ". ", ..."開頭的一句話，然後講到軟件的發展。後面還有很多很多很多很多的字。"];
-  const data = {
-    raw_content: words.join("\u200B"),
-    meta: { title: "標題" },
-    anchors: [{ id: "article-text", location: 3 }],
+  // Pagefind's text of a page, as it stores it: one piece per word, a zero-width space between.
+  const textOf = (title: string, body: string) => {
+    const words = [...query.hanWords(title).map((w) => `${w} `), ". ", ...query.hanWords(body.replace(/[，。]/g, "")).map((w) => `${w} `)];
+    return { raw_content: words.join("\u200B"), meta: { title }, anchors: [{ id: "article-text", location: [...title].length + 1 }] };
   };
-  const at = (text: string) => words.indexOf(text[0]!, 3);
+  const data = textOf("標題", "開頭的一句話然後講到軟件的發展後面還有很多很多很多很多的字");
+  const body = "開頭的一句話然後講到軟件的發展後面還有很多很多很多很多的字";
+  const at = (text: string) => [...body].indexOf(text[0]!) + 3;
 
   it("marks the matched words, a run of them as one mark", () => {
     const start = at("軟件");
     const pieces = query.excerpt(data, [start, start + 1], 100);
     expect(pieces.filter((piece) => piece.marked).map((piece) => piece.text)).toEqual(["軟件"]);
-    expect(pieces.map((piece) => piece.text).join("")).toBe("開頭的一句話，然後講到軟件的發展。後面還有很多很多很多很多的字。");
+    expect(pieces.map((piece) => piece.text).join("")).toBe(body);
   });
 
   it("shows the stretch with the matches, with … where text is left out", () => {

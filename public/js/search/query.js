@@ -1,12 +1,16 @@
 // The search itself: a query, in either script, against one script's Pagefind index.
 //
-// The index holds one word per Han character (src/search/characters.ts), so a run of Han characters
-// is asked for as an exact phrase of its characters: every page that contains it is found, and no
-// other. The query is looked up as typed and converted into both scripts (./convert.js): the page's
-// own script finds the converted articles, the other finds names and quotations kept as written,
-// and a one-character query also every character it may stand for (发: 發 and 髮). Each form is
-// looked up only when the index has all its characters.
+// The index holds Chinese as overlapping pairs of characters, each written as an ASCII word
+// (src/search/characters.ts, whose rule hanWords repeats): a run of two or more Han characters is
+// asked for as the exact phrase of its pairs, one character as the prefix every pair it starts
+// has. Every page that contains the query is found, and no other. The query is looked up as typed
+// and converted into both scripts (./convert.js): the page's own script finds the converted
+// articles, the other finds names and quotations kept as written, and a one-character query also
+// every character it may stand for (发: 發 and 髮). Each form is looked up only when the index has
+// all its characters.
 
+const WORD_PREFIX = "zq";
+const CODED = /^zq([0-9a-z]{4})([0-9a-z]{4})?$/;
 const HAN_RUN = /\p{Script=Han}+/gu;
 // Letters and digits of other scripts, with the joiners of names such as GPT-4, Node.js, C++, C#.
 const WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+(?:[-.'’](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+)*[+#]*/gu;
@@ -28,16 +32,29 @@ export function queryTerms(query) {
   return terms.slice(0, MAX_TERMS);
 }
 
+/** The index's words for a run of Han characters: "zq" and four base-36 digits per character. */
+export function hanWords(run) {
+  const code = (/** @type {string} */ char) => /** @type {number} */ (char.codePointAt(0)).toString(36).padStart(4, "0");
+  const chars = [...run];
+  return chars.map((char, i) => WORD_PREFIX + code(char) + (i + 1 < chars.length ? code(chars[i + 1]) : ""));
+}
+
 /**
  * What is sent to Pagefind for a term. `match` decides which pages contain the term; `rank`, when
- * given, orders them (Pagefind scores an exact phrase as 1 on every page, so the characters are
- * also asked for loosely, which weighs titles and frequency; both use the same index chunks).
+ * given, orders them (Pagefind scores an exact phrase as 1 on every page, so the pairs are also
+ * asked for loosely, which weighs titles and frequency; both use the same index chunks). `span`:
+ * how many characters a matched word covers where it is found.
  * @param {{ kind: "han" | "word", text: string }} term
+ * @returns {{ match: string, rank?: string, span: number }}
  */
 export function pagefindQueries(term) {
-  const chars = [...term.text];
-  if (term.kind === "word" || chars.length === 1) return { match: term.text };
-  return { match: `"${chars.join(" ")}"`, rank: chars.join(" ") };
+  if (term.kind === "word") return { match: term.text, span: 1 };
+  const words = hanWords(term.text);
+  // One character: the prefix of every pair it starts, and of itself at the end of a run.
+  if (words.length === 1) return { match: words[0], span: 1 };
+  const pairs = words.slice(0, -1);
+  if (pairs.length === 1) return { match: pairs[0], span: 2 };
+  return { match: `"${pairs.join(" ")}"`, rank: pairs.join(" "), span: 2 };
 }
 
 /**
@@ -73,15 +90,15 @@ export async function search(engine, query, options = {}) {
     return { results: all.results.map((result) => ({ id: result.id, score: 0, result, words: [], terms: [] })), terms: [] };
   }
   const mine = engine.converters[script];
-  const [converted, theirs, meanings] = await Promise.all([
-    mine.convert(text),
-    engine.converters[other].convert(text),
-    [...text].length === 1 ? mine.alternatives(text) : [],
-  ]);
   // The other script's form is for names and quotations kept as written; a lone character of it
   // would only match the characters both scripts share (后 of 皇后 for a query 後).
   const hanCount = [...text].filter((char) => /\p{Script=Han}/u.test(char)).length;
-  const forms = [...new Set([converted, text, ...(hanCount > 1 ? [theirs] : []), ...meanings])];
+  const [converted, theirs, meanings] = await Promise.all([
+    mine.convert(text),
+    hanCount > 1 ? engine.converters[other].convert(text) : text,
+    [...text].length === 1 ? mine.alternatives(text) : [],
+  ]);
+  const forms = [...new Set([converted, text, theirs, ...meanings])];
   const cache = new Map();
   const run = (/** @type {string} */ q) => {
     if (!cache.has(q)) cache.set(q, pagefind.search(q, pagefindOptions).then((found) => found.results));
@@ -132,14 +149,16 @@ async function termHits(run, term) {
   const hits = new Map();
   const scoreOf = ranked ? new Map(ranked.map((result) => [result.id, result.score])) : null;
   for (const result of matched) {
-    hits.set(result.id, { result, words: result.words, score: scoreOf ? scoreOf.get(result.id) ?? 0 : result.score });
+    // A pair found at a position covers the character there and the next one.
+    const words = queries.span === 2 ? result.words.flatMap((position) => [position, position + 1]) : result.words;
+    hits.set(result.id, { result, words, score: scoreOf ? scoreOf.get(result.id) ?? 0 : result.score });
   }
   return hits;
 }
 
 /**
  * An excerpt of a result's text around its matches: pieces of text, marked where they matched.
- * Pagefind's own excerpt marks one search only; a query here may be several.
+ * Pagefind's own excerpt would show the index's words for Chinese, and marks one search only.
  * @param {{ raw_content: string, meta: { title?: string }, anchors?: { id: string, location: number }[] }} data
  *   what a Pagefind result's data() gives
  * @param {number[]} words  positions of matched words
@@ -147,9 +166,7 @@ async function termHits(run, term) {
  * @returns {{ text: string, marked: boolean }[]}
  */
 export function excerpt(data, words, length = 80) {
-  const content = data.raw_content.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-  const spread = content.includes("\u200B");
-  const pieces = spread ? content.split("\u200B") : content.split(/(?<=\s)/);
+  const pieces = indexedText(data.raw_content);
   // The text starts with the header (title, names, tags), which the result shows already: prefer
   // matches in the article's text, which starts at its anchor (layouts/article.ts).
   const textAnchor = (data.anchors ?? []).find((anchor) => anchor.id === "article-text");
@@ -183,6 +200,26 @@ export function excerpt(data, words, length = 80) {
   if (start + length < pieces.length) out.push({ text: "…", marked: false });
   if (out.length > 0) out[0].text = out[0].text.trimStart();
   return out;
+}
+
+/**
+ * Pagefind's stored text of a page, one piece per indexed word, with the words of Han characters
+ * turned back into the characters (the first of each pair) and the spaces set around them removed.
+ * @param {string} rawContent  Pagefind's raw_content: words joined by zero-width spaces, < and > escaped
+ * @returns {string[]}
+ */
+export function indexedText(rawContent) {
+  const content = rawContent.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+  const pieces = content.includes("\u200B") ? content.split("\u200B") : content.split(/(?<=\s)/);
+  const han = pieces.map((piece) => CODED.exec(piece.trim()));
+  return pieces.map((piece, i) => {
+    const coded = han[i];
+    if (coded) return String.fromCodePoint(parseInt(coded[1], 36));
+    let text = piece;
+    if (i > 0 && han[i - 1]) text = text.trimStart();
+    if (han[i + 1]) text = text.trimEnd();
+    return text;
+  });
 }
 
 function titleLength(pieces, title) {

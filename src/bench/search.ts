@@ -1,0 +1,235 @@
+/**
+ * The search stage of `npm run bench`, on a site the benchmark has built: the time and peak memory
+ * of indexing it again in a fresh process (Node's and the Pagefind binary's own), the size of each
+ * script's index on disk, and what the first query transfers, measured in Chromium against the site
+ * served on localhost with gzip, as a static host serves it.
+ *
+ * Run directly (`tsx src/bench/search.ts <site> [--shard-size N]`), it indexes an already built
+ * site and prints those figures: the way to measure archives too large for one Eleventy build.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { buildSearchIndex, type SearchPageRef } from "../search/index.ts";
+import { loadSettings } from "../settings.ts";
+import { basePath } from "../settings.ts";
+import { SCRIPTS, scriptPrefix } from "../scripts.ts";
+import { paths } from "../site/urls.ts";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const SELF = fileURLToPath(import.meta.url);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface IndexFigures {
+  seconds: number;
+  pages: number;
+  /** This process (which reads the pages and talks to Pagefind). */
+  nodePeakMB: number;
+  /** The Pagefind binary, which holds the index while it builds it; null where /proc is not there. */
+  pagefindPeakMB: number | null;
+}
+
+export interface FirstQuery {
+  page: string;
+  query: string;
+  results: string;
+  bytes: number;
+  requests: number;
+}
+
+/** The first queries measured: a word in the page's script and in the other, on both search pages. */
+export const FIRST_QUERIES = [
+  { prefix: "zh-hans", query: "软件" },
+  { prefix: "zh-hans", query: "發展" },
+  { prefix: "zh-hant", query: "頭髮" },
+  { prefix: "zh-hant", query: "发展" },
+  { prefix: "zh-hant", query: "城市 交通" },
+];
+
+/** Prints the search figures of a built site (content from `contentDir`, built into `siteDir`). */
+export async function benchmarkSearch(siteDir: string, contentDir: string, options: { shardSize?: number } = {}): Promise<void> {
+  const figures = reindex(siteDir, contentDir, options.shardSize);
+  console.log(
+    `search index (again, alone)  ${figures.seconds.toFixed(1)} s for ${figures.pages.toLocaleString("en")} pages; ` +
+      `peak ${Math.round(figures.nodePeakMB)} MB Node + ${figures.pagefindPeakMB === null ? "?" : Math.round(figures.pagefindPeakMB)} MB Pagefind`,
+  );
+  const sizes = indexSizes(siteDir);
+  console.log(
+    `  index on disk              ${SCRIPTS.map((script) => `${script} ${megabytes(sizes[script])}`).join(", ")}; query conversion data ${megabytes(sizes.conversion)}`,
+  );
+  const queries = await firstQueries(siteDir, basePath(loadSettings(contentDir)));
+  if (!queries) {
+    console.log(`  first query transfer       not measured: Chromium is not installed at ${CHROMIUM} (sudo apt-get install chromium)`);
+    return;
+  }
+  for (const query of queries) {
+    console.log(
+      `  first query ${query.page.padEnd(7)} ${query.query.padEnd(6, "　")} ${kilobytes(query.bytes)} in ${query.requests} requests (${query.results})`,
+    );
+  }
+}
+
+/** Indexes the site again in a child process, so its memory is the index step's alone. */
+function reindex(siteDir: string, contentDir: string, shardSize?: number): IndexFigures {
+  const args = [SELF, siteDir, "--content", contentDir, "--child"];
+  if (shardSize) args.push("--shard-size", String(shardSize));
+  const output = execFileSync(TSX, args, { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 26 });
+  return JSON.parse(output.trim().split("\n").at(-1)!) as IndexFigures;
+}
+
+/** In the child: the article pages on disk (both scripts), indexed while the memory is watched. */
+async function childIndex(siteDir: string, contentDir: string, shardSize?: number): Promise<void> {
+  const settings = loadSettings(contentDir);
+  const pages: SearchPageRef[] = SCRIPTS.flatMap((script) => {
+    const dir = path.join(siteDir, scriptPrefix(script), "articles");
+    const slugs = existsSync(dir) ? readdirSync(dir).sort().reverse() : [];
+    return slugs.map((slug) => ({ script, url: paths.article(script, slug) }));
+  });
+  const watch = watchChildMemory();
+  const started = performance.now();
+  await buildSearchIndex({ outputDir: siteDir, settings, pages, shardSize });
+  const figures: IndexFigures = {
+    seconds: (performance.now() - started) / 1000,
+    pages: pages.length,
+    nodePeakMB: process.resourceUsage().maxRSS / 1024,
+    pagefindPeakMB: watch(),
+  };
+  console.log(JSON.stringify(figures));
+}
+
+/** The highest resident memory of this process's children (the Pagefind binary), read from /proc. */
+function watchChildMemory(): () => number | null {
+  if (!existsSync("/proc/self/status")) return () => null;
+  let peakKB = 0;
+  const sample = () => {
+    for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+        if (parent !== process.pid) continue;
+        const hwm = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+        if (hwm) peakKB = Math.max(peakKB, Number(hwm[1]));
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+  };
+  const timer = setInterval(sample, 100);
+  return () => {
+    clearInterval(timer);
+    return peakKB / 1024;
+  };
+}
+
+function indexSizes(siteDir: string): Record<"zh-Hans" | "zh-Hant" | "conversion", number> {
+  const pagefind = path.join(siteDir, "pagefind");
+  const data = path.join(siteDir, paths.searchData());
+  const bundles = (prefix: string) =>
+    readdirSync(pagefind)
+      .filter((name) => name === prefix || name.startsWith(`${prefix}-`))
+      .reduce((sum, name) => sum + folderSize(path.join(pagefind, name)), 0);
+  return {
+    "zh-Hans": bundles("zh-hans") + statSync(path.join(data, "zh-hans.json")).size,
+    "zh-Hant": bundles("zh-hant") + statSync(path.join(data, "zh-hant.json")).size,
+    conversion: folderSize(path.join(data, "convert")) + statSync(path.join(data, "opencc-core.js")).size,
+  };
+}
+
+function folderSize(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).reduce((sum, file) => {
+    const stat = statSync(path.join(dir, file));
+    return stat.isFile() ? sum + stat.size : sum;
+  }, 0);
+}
+
+/**
+ * Opens each search page in a fresh browser (nothing cached), types a query, and adds up the bytes
+ * of everything the search loads: its code, Pagefind, index chunks and fragments, conversion data.
+ */
+async function firstQueries(siteDir: string, base: string): Promise<FirstQuery[] | null> {
+  if (!existsSync(CHROMIUM)) return null;
+  const { chromium } = await import("playwright-core");
+  const server = await serveCompressed(siteDir, base);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const searchFiles = ["js/search/", "pagefind/", "search-data/"].map((folder) => `${base}${folder}`);
+  const figures: FirstQuery[] = [];
+  try {
+    for (const { prefix, query } of FIRST_QUERIES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sizes: Promise<number>[] = [];
+      page.on("requestfinished", (request) => {
+        if (searchFiles.some((folder) => new URL(request.url()).pathname.startsWith(folder))) {
+          sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize));
+        }
+      });
+      await page.goto(`${server.url}${prefix}/search/`);
+      await page.getByRole("searchbox").pressSequentially(query);
+      await page.waitForURL((url) => url.searchParams.get("q") === query);
+      await page.locator('#search[aria-busy="false"]').waitFor({ timeout: 120_000 });
+      const results = (await page.locator(".search-status").textContent()) ?? "";
+      const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+      figures.push({ page: prefix, query, results, bytes, requests: sizes.length });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return figures;
+}
+
+const TEXT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
+
+/** A static host on localhost: text gzipped (Pagefind's own files are compressed already). */
+async function serveCompressed(siteDir: string, base: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let file = pathname.startsWith(base) ? path.join(siteDir, pathname.slice(base.length)) : "";
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!file || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    const type = TEXT_TYPES[path.extname(file)];
+    const body = readFileSync(file);
+    if (type) response.writeHead(200, { "content-type": type, "content-encoding": "gzip" }).end(gzipSync(body));
+    else response.writeHead(200, { "content-type": "application/octet-stream" }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://localhost:${port}${base}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kilobytes = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
+
+if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { content: { type: "string" }, child: { type: "boolean", default: false }, "shard-size": { type: "string" } },
+  });
+  const [siteDir] = positionals;
+  if (!siteDir || !values.content) {
+    console.log("Usage: tsx src/bench/search.ts <built site> --content <its content folder> [--shard-size N]");
+    process.exit(1);
+  }
+  const shardSize = values["shard-size"] ? Number(values["shard-size"]) : undefined;
+  if (values.child) await childIndex(siteDir, values.content, shardSize);
+  else await benchmarkSearch(siteDir, values.content, { shardSize });
+}
