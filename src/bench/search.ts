@@ -4,13 +4,15 @@
  * script's index on disk, and what the first query transfers, measured in Chromium against the site
  * served on localhost with gzip, as a static host serves it.
  *
- * Run directly (`tsx src/bench/search.ts <site> [--shard-size N]`), it indexes an already built
- * site and prints those figures: the way to measure archives too large for one Eleventy build.
+ * Run directly (`tsx src/bench/search.ts <site> --content <dir> [--shard-size N]`), it indexes an
+ * already built site and prints those figures: the way to measure archives too large for one
+ * Eleventy build; `--words N` builds and measures an archive of real word statistics instead.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -20,6 +22,8 @@ import { loadSettings } from "../settings.ts";
 import { basePath } from "../settings.ts";
 import { SCRIPTS, scriptPrefix } from "../scripts.ts";
 import { paths } from "../site/urls.ts";
+import { converterFrom } from "../convert/opencc.ts";
+import { writeZipfArchive } from "./corpus.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -43,8 +47,13 @@ export interface FirstQuery {
   requests: number;
 }
 
-/** The first queries measured: a word in the page's script and in the other, on both search pages. */
-export const FIRST_QUERIES = [
+export interface QueryToMeasure {
+  prefix: "zh-hans" | "zh-hant";
+  query: string;
+}
+
+/** The first queries measured on the synthetic archive: words of it, typed in the page's script or the other. */
+export const SYNTHETIC_QUERIES: QueryToMeasure[] = [
   { prefix: "zh-hans", query: "软件" },
   { prefix: "zh-hans", query: "發展" },
   { prefix: "zh-hant", query: "頭髮" },
@@ -53,7 +62,11 @@ export const FIRST_QUERIES = [
 ];
 
 /** Prints the search figures of a built site (content from `contentDir`, built into `siteDir`). */
-export async function benchmarkSearch(siteDir: string, contentDir: string, options: { shardSize?: number } = {}): Promise<void> {
+export async function benchmarkSearch(
+  siteDir: string,
+  contentDir: string,
+  options: { shardSize?: number; queries?: QueryToMeasure[] } = {},
+): Promise<void> {
   const figures = reindex(siteDir, contentDir, options.shardSize);
   console.log(
     `search index (again, alone)  ${figures.seconds.toFixed(1)} s for ${figures.pages.toLocaleString("en")} pages; ` +
@@ -63,7 +76,7 @@ export async function benchmarkSearch(siteDir: string, contentDir: string, optio
   console.log(
     `  index on disk              ${SCRIPTS.map((script) => `${script} ${megabytes(sizes[script])}`).join(", ")}; query conversion data ${megabytes(sizes.conversion)}`,
   );
-  const queries = await firstQueries(siteDir, basePath(loadSettings(contentDir)));
+  const queries = await firstQueries(siteDir, basePath(loadSettings(contentDir)), options.queries ?? SYNTHETIC_QUERIES);
   if (!queries) {
     console.log(`  first query transfer       not measured: Chromium is not installed at ${CHROMIUM} (sudo apt-get install chromium)`);
     return;
@@ -152,7 +165,7 @@ function folderSize(dir: string): number {
  * Opens each search page in a fresh browser (nothing cached), types a query, and adds up the bytes
  * of everything the search loads: its code, Pagefind, index chunks and fragments, conversion data.
  */
-async function firstQueries(siteDir: string, base: string): Promise<FirstQuery[] | null> {
+async function firstQueries(siteDir: string, base: string, queries: QueryToMeasure[]): Promise<FirstQuery[] | null> {
   if (!existsSync(CHROMIUM)) return null;
   const { chromium } = await import("playwright-core");
   const server = await serveCompressed(siteDir, base);
@@ -163,7 +176,7 @@ async function firstQueries(siteDir: string, base: string): Promise<FirstQuery[]
   const searchFiles = ["js/search/", "pagefind/", "search-data/"].map((folder) => `${base}${folder}`);
   const figures: FirstQuery[] = [];
   try {
-    for (const { prefix, query } of FIRST_QUERIES) {
+    for (const { prefix, query } of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const sizes: Promise<number>[] = [];
@@ -219,17 +232,58 @@ async function serveCompressed(siteDir: string, base: string): Promise<{ url: st
 const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kilobytes = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
 
+/**
+ * An archive of `count` articles with real word statistics (./corpus.ts), built and measured; the
+ * queries are words of rank 10, 100, 1,000 and 10,000 in its vocabulary, typed in either script.
+ */
+async function benchmarkWords(count: number, shardSize?: number): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), `archive-bench-words-${count}-`));
+  try {
+    const content = path.join(dir, "content");
+    const site = path.join(dir, "site");
+    const vocabulary = writeZipfArchive(content, { articles: count });
+    const started = performance.now();
+    execFileSync(TSX, ["src/cli/build.ts", "--content", content, "--output", site, ...(shardSize ? ["--search-shard-size", String(shardSize)] : [])], {
+      cwd: ROOT,
+      env: { ...process.env, ARCHIVE_CACHE_DIR: path.join(dir, "cache") },
+      stdio: "ignore",
+    });
+    console.log(`\n== search: ${count.toLocaleString("en")} articles of real word statistics`);
+    console.log(`build (both scripts, with the index) ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const toTraditional = converterFrom("zh-Hans", "tw");
+    const queries: QueryToMeasure[] = [
+      { prefix: "zh-hans", query: vocabulary[10]! },
+      { prefix: "zh-hant", query: vocabulary[100]! },
+      { prefix: "zh-hant", query: toTraditional(vocabulary[1000]!) },
+      { prefix: "zh-hans", query: toTraditional(vocabulary[10000]!) },
+    ];
+    await benchmarkSearch(site, content, { shardSize, queries });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { content: { type: "string" }, child: { type: "boolean", default: false }, "shard-size": { type: "string" } },
+    options: {
+      content: { type: "string" },
+      child: { type: "boolean", default: false },
+      "shard-size": { type: "string" },
+      words: { type: "string" },
+    },
   });
   const [siteDir] = positionals;
-  if (!siteDir || !values.content) {
-    console.log("Usage: tsx src/bench/search.ts <built site> --content <its content folder> [--shard-size N]");
-    process.exit(1);
-  }
   const shardSize = values["shard-size"] ? Number(values["shard-size"]) : undefined;
-  if (values.child) await childIndex(siteDir, values.content, shardSize);
-  else await benchmarkSearch(siteDir, values.content, { shardSize });
+  if (values.words) {
+    await benchmarkWords(Number(values.words), shardSize);
+  } else if (!siteDir || !values.content) {
+    console.log("Usage: tsx src/bench/search.ts <built site> --content <its content folder> [--shard-size N]");
+    console.log("       tsx src/bench/search.ts --words 10000 [--shard-size N]   (an archive of real word statistics)");
+    process.exit(1);
+  } else if (values.child) {
+    await childIndex(siteDir, values.content, shardSize);
+  } else {
+    await benchmarkSearch(siteDir, values.content, { shardSize });
+  }
 }

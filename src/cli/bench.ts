@@ -12,6 +12,7 @@ import { loadArchive } from "../archive.ts";
 import { buildSite } from "../site/build.ts";
 import { writeSyntheticArchive } from "../bench/synthetic.ts";
 import { benchmarkImport } from "../bench/import.ts";
+import { benchmarkSearch } from "../bench/search.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -24,6 +25,7 @@ interface BuildFigures {
   converted: number;
   fromCache: number;
   peakMB: number;
+  searchSeconds: number;
 }
 
 const { values } = parseArgs({
@@ -51,7 +53,7 @@ async function childBuild(contentDir: string, outputDir: string, cacheDir: strin
   process.env.ARCHIVE_CACHE_DIR = cacheDir;
   const started = performance.now();
   const archive = loadArchive({ contentDir, cacheDir, includeDrafts: false });
-  await buildSite({ contentDir, outputDir });
+  const built = await buildSite({ contentDir, outputDir });
   const figures: BuildFigures = {
     seconds: (performance.now() - started) / 1000,
     readSeconds: archive.stats.readMs / 1000,
@@ -59,6 +61,7 @@ async function childBuild(contentDir: string, outputDir: string, cacheDir: strin
     converted: archive.stats.converted,
     fromCache: archive.stats.fromCache,
     peakMB: process.resourceUsage().maxRSS / 1024,
+    searchSeconds: built.search.seconds,
   };
   console.log(JSON.stringify(figures));
 }
@@ -90,9 +93,11 @@ async function benchmark(count: number): Promise<void> {
     console.log(`cold build                   ${cold.seconds.toFixed(1)} s, peak ${Math.round(cold.peakMB)} MB`);
     console.log(`  read + validate            ${cold.readSeconds.toFixed(1)} s`);
     console.log(`  convert + render Markdown  ${cold.variantsSeconds.toFixed(1)} s (${cold.converted} converted)`);
-    console.log(`  Eleventy pages + write     ${(cold.seconds - cold.readSeconds - cold.variantsSeconds).toFixed(1)} s`);
+    console.log(`  Eleventy pages + write     ${(cold.seconds - cold.readSeconds - cold.variantsSeconds - cold.searchSeconds).toFixed(1)} s`);
+    console.log(`  search index               ${cold.searchSeconds.toFixed(1)} s`);
     console.log(`second build, nothing changed ${warm.seconds.toFixed(1)} s, peak ${Math.round(warm.peakMB)} MB, converted ${warm.converted} (${warm.fromCache} from cache)`);
     console.log(`npm start: new article served ${appear.toFixed(1)} s after it was written (its page, and the home page listing it)`);
+    await benchmarkSearch(path.join(dir, "site"), content);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
