@@ -3,15 +3,18 @@
  * Pagefind (through its Node API) with their Chinese written as pairs of characters (./characters.ts), into
  * one Pagefind bundle per script, so each script's pages land in their own index and the indexer
  * holds one script at a time. A script of more than `shardSize` articles is split into several
- * bundles (newest first), which the search page searches together, so the memory the indexer needs
- * stays the same however large the archive grows.
+ * bundles, which the search page searches together, so the memory the indexer needs stays the same
+ * however large the archive grows. A bundle whose pages have not changed since the last build is
+ * kept as it is: a build with nothing changed, or one new article, indexes little or nothing.
  *
  * Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
  * script, its bundles and the Han characters in them (a query that needs a character the index
  * does not have is not sent), and the data that converts a query into either script.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import type { SiteSettings } from "../settings.ts";
 import { basePath } from "../settings.ts";
@@ -37,15 +40,17 @@ export interface SearchIndexOptions {
 
 /** `/search-data/<script>.json`: what the search page of a script loads first. */
 export interface ScriptSearchData {
-  /** Pagefind bundles to search together, as links (with the site's base path). */
+  /** Pagefind bundles to search together, newest articles first, as links (with the site's base path). */
   bundles: string[];
   pages: number;
   characters: CharacterSet;
+  /** What each bundle was made from, so an unchanged one is not made again; oldest first. */
+  shards: { bundle: string; pages: number; fingerprint: string }[];
 }
 
 export interface SearchIndexResult {
   seconds: number;
-  scripts: Record<Script, { pages: number; bundles: number }>;
+  scripts: Record<Script, { pages: number; bundles: number; indexed: number }>;
 }
 
 /** Pagefind could not index the site; the message says what and why. */
@@ -61,37 +66,70 @@ const CONCURRENCY = 8;
 // Pagefind holds a whole index in memory until it writes it: about 0.5 GB per 1,000 articles for
 // the benchmark's archive, more for text of many different words (see the README's Search section).
 export const DEFAULT_SHARD_SIZE = 10_000;
+// Part of every shard's fingerprint: change it when what is indexed, or how, changes.
+const INDEX_VERSION = `1:${pagefindVersion()}`;
+
+/** The installed Pagefind's version (its package exports no package.json). */
+function pagefindVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
+  while (dir !== path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (existsSync(file)) {
+      const manifest = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (manifest.name === "pagefind") return manifest.version ?? "";
+    }
+    dir = path.dirname(dir);
+  }
+  return "";
+}
+
+interface Shard {
+  bundle: string;
+  /** Each page's link as the site writes it (base path included), and its HTML. */
+  pages: { url: string; html: string }[];
+  fingerprint: string;
+}
 
 export async function buildSearchIndex(options: SearchIndexOptions): Promise<SearchIndexResult> {
   const started = performance.now();
   const { outputDir, settings } = options;
   const base = basePath(settings);
   const dataDir = path.join(outputDir, paths.searchData());
-  // A previous build's bundles (perhaps more shards than now) must not linger.
-  rmSync(path.join(outputDir, "pagefind"), { recursive: true, force: true });
-  rmSync(dataDir, { recursive: true, force: true });
-  mkdirSync(dataDir, { recursive: true });
-
+  const shardSize = Math.max(1, options.shardSize ?? DEFAULT_SHARD_SIZE);
   const result = { seconds: 0, scripts: {} as SearchIndexResult["scripts"] };
+  const previous = new Map<string, string>();
+  for (const script of SCRIPTS) {
+    for (const shard of readSearchData(dataDir, script)?.shards ?? []) previous.set(shard.bundle, shard.fingerprint);
+  }
+  const written: Record<Script, ScriptSearchData> = {} as Record<Script, ScriptSearchData>;
   try {
     for (const script of SCRIPTS) {
-      const pages = options.pages.filter((page) => page.script === script);
-      const shardSize = Math.max(1, options.shardSize ?? DEFAULT_SHARD_SIZE);
       const characters = new CharacterCollector();
-      const bundles: string[] = [];
-      // An empty archive has no bundle: the search page then finds nothing without loading Pagefind.
-      for (let start = 0, shard = 1; start < pages.length; start += shardSize, shard++) {
-        const bundle = paths.searchBundle(script, shard);
-        await indexShard(outputDir, base, script, pages.slice(start, start + shardSize), bundle, characters);
-        bundles.push(href(base, bundle));
+      const shards = readShards(outputDir, base, script, options.pages, shardSize, characters);
+      let indexed = 0;
+      for (const shard of shards) {
+        const dir = path.join(outputDir, shard.bundle);
+        if (previous.get(shard.bundle) === shard.fingerprint && existsSync(path.join(dir, "pagefind-entry.json"))) continue;
+        // The bundle's files are named by their content: clear the old ones before writing anew.
+        rmSync(dir, { recursive: true, force: true });
+        await indexShard(dir, script, shard);
+        indexed += shard.pages.length;
       }
-      const data: ScriptSearchData = { bundles, pages: pages.length, characters: characters.toJSON() };
-      writeFileSync(path.join(dataDir, `${scriptPrefix(script)}.json`), JSON.stringify(data));
-      result.scripts[script] = { pages: pages.length, bundles: bundles.length };
+      removeOtherBundles(outputDir, script, shards);
+      written[script] = {
+        // The search page's first bundle is the newest articles.
+        bundles: shards.map((shard) => href(base, shard.bundle)).reverse(),
+        pages: shards.reduce((sum, shard) => sum + shard.pages.length, 0),
+        characters: characters.toJSON(),
+        shards: shards.map((shard) => ({ bundle: shard.bundle, pages: shard.pages.length, fingerprint: shard.fingerprint })),
+      };
+      result.scripts[script] = { pages: written[script].pages, bundles: shards.length, indexed };
     }
   } finally {
     await pagefind.close();
   }
+  mkdirSync(dataDir, { recursive: true });
+  for (const script of SCRIPTS) writeFileSync(path.join(dataDir, `${scriptPrefix(script)}.json`), JSON.stringify(written[script]));
   writeQueryConversion({
     dir: dataDir,
     standard: settings.traditional,
@@ -101,14 +139,63 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   return result;
 }
 
-async function indexShard(
+/**
+ * A script's pages, read, in shards filled from the oldest article: a new article changes only the
+ * newest shard, and an edit only the shard it is in.
+ */
+function readShards(
   outputDir: string,
   base: string,
   script: Script,
-  pages: SearchPageRef[],
-  bundle: string,
+  refs: SearchPageRef[],
+  shardSize: number,
   characters: CharacterCollector,
-): Promise<void> {
+): Shard[] {
+  const oldestFirst = refs.filter((ref) => ref.script === script).reverse();
+  const missing: string[] = [];
+  const pages = oldestFirst.flatMap((ref) => {
+    const file = path.join(outputDir, outputPath(ref.url));
+    if (!existsSync(file)) {
+      missing.push(`${file}: the page was not written, so it cannot be indexed`);
+      return [];
+    }
+    const html = readFileSync(file, "utf8");
+    characters.addPage(html);
+    return [{ url: href(base, ref.url), html }];
+  });
+  if (missing.length > 0) throw new SearchIndexError(`Pagefind could not index ${missing.length} page(s):\n  ${missing.slice(0, 20).join("\n  ")}`);
+  const shards: Shard[] = [];
+  for (let start = 0; start < pages.length; start += shardSize) {
+    const slice = pages.slice(start, start + shardSize);
+    const hash = createHash("sha256").update(`${INDEX_VERSION}\n${base}\n`);
+    for (const page of slice) hash.update(`${page.url}\n`).update(page.html).update("\u0000");
+    shards.push({ bundle: paths.searchBundle(script, shards.length + 1), pages: slice, fingerprint: hash.digest("hex") });
+  }
+  return shards;
+}
+
+function readSearchData(dataDir: string, script: Script): ScriptSearchData | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(dataDir, `${scriptPrefix(script)}.json`), "utf8")) as ScriptSearchData;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bundles of this script from an earlier build that has more shards than this one. */
+function removeOtherBundles(outputDir: string, script: Script, shards: Shard[]): void {
+  const root = path.join(outputDir, "pagefind");
+  if (!existsSync(root)) return;
+  const keep = new Set(shards.map((shard) => path.basename(shard.bundle)));
+  const prefix = scriptPrefix(script);
+  for (const name of readdirSync(root)) {
+    if ((name === prefix || new RegExp(`^${prefix}-\\d+$`).test(name)) && !keep.has(name)) {
+      rmSync(path.join(root, name), { recursive: true, force: true });
+    }
+  }
+}
+
+async function indexShard(dir: string, script: Script, shard: Shard): Promise<void> {
   const created = await pagefind.createIndex({}).catch((error: unknown) => {
     throw new SearchIndexError(`Pagefind could not start: ${messageOf(error)}`);
   });
@@ -117,28 +204,20 @@ async function indexShard(
   const problems: string[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < pages.length) {
-      const page = pages[next++]!;
-      const file = path.join(outputDir, outputPath(page.url));
-      if (!existsSync(file)) {
-        problems.push(`${file}: the page was not written, so it cannot be indexed`);
-        continue;
-      }
-      const html = readFileSync(file, "utf8");
-      characters.addPage(html);
-      const added = await index.addHTMLFile({ url: href(base, page.url), content: encodeHan(html) });
-      if (added.errors.length > 0) problems.push(`${file}: ${added.errors.join("; ")}`);
+    while (next < shard.pages.length) {
+      const { url, html } = shard.pages[next++]!;
+      const added = await index.addHTMLFile({ url, content: encodeHan(html) });
+      if (added.errors.length > 0) problems.push(`${url}: ${added.errors.join("; ")}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   if (problems.length > 0) {
     throw new SearchIndexError(`Pagefind could not index ${problems.length} page(s):\n  ${problems.slice(0, 20).join("\n  ")}`);
   }
-  const target = path.join(outputDir, bundle);
-  const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${target}: ${written.errors.join("; ")}`);
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${dir}: ${written.errors.join("; ")}`);
   await index.deleteIndex();
-  checkLanguage(target, script, pages.length);
+  checkLanguage(dir, script, shard.pages.length);
 }
 
 /** Pagefind keys an index by the pages' <html lang>: this bundle must hold this script's pages only. */

@@ -231,7 +231,7 @@ describe("search in the browser", { skip }, () => {
     try {
       const page = await context.newPage();
       await page.goto(`${splitServer.url}zh-hant/search/?q=${encodeURIComponent("发展")}&sort=newest`);
-      // Three per bundle, newest first: these three are in the second and the third.
+      // Three per bundle, filled from the oldest: these three are in two different bundles.
       expect((await answer(page)).titles).toEqual(["ruanjian-shuoming", "kaiyuan-moxing", "chengxiang"].map((slug) => titleOf("zh-hant", slug)));
       await page.close();
     } finally {

@@ -1,7 +1,7 @@
 // The search index a build writes: real Eleventy builds, real Pagefind bundles, read back from disk.
 import { before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -160,16 +160,44 @@ describe("indexing problems", () => {
     await expect(indexing).rejects.toThrow(/zh-hans\/articles\/gone\/index\.html: the page was not written/);
   });
 
-  it("splits a script into several bundles past the shard size, newest first, listed for the search page", async () => {
+  it("splits a script into several bundles past the shard size, filled from the oldest, the newest listed first", async () => {
     const page = (n: number) =>
       `<!doctype html><html lang="zh-Hans"><body><article data-pagefind-body><h1>第${n}篇</h1><p>内容${n}</p></article></body></html>`;
     const out = siteWith(Object.fromEntries([1, 2, 3].map((n) => [`zh-hans/articles/p${n}/index.html`, page(n)])));
-    const pages = [1, 2, 3].map((n) => ({ script: "zh-Hans" as const, url: `/zh-hans/articles/p${n}/` }));
+    // Newest first, as the archive lists them: p3 is the newest.
+    const pages = [3, 2, 1].map((n) => ({ script: "zh-Hans" as const, url: `/zh-hans/articles/p${n}/` }));
     const result = await buildSearchIndex({ outputDir: out, settings, pages, shardSize: 2 });
-    expect(result.scripts["zh-Hans"]).toEqual({ pages: 3, bundles: 2 });
-    expect(searchData(out, "zh-hans").bundles).toEqual(["/pagefind/zh-hans/", "/pagefind/zh-hans-2/"]);
-    expect(entry(out, "zh-hans").languages["zh-hans"]!.page_count).toBe(2);
-    expect(entry(out, "zh-hans-2").languages["zh-hans"]!.page_count).toBe(1);
+    expect(result.scripts["zh-Hans"]).toEqual({ pages: 3, bundles: 2, indexed: 3 });
+    expect(searchData(out, "zh-hans").bundles).toEqual(["/pagefind/zh-hans-2/", "/pagefind/zh-hans/"]);
+    const urlsOf = (bundle: string) => fragments(out, bundle).map((fragment) => fragment.url).sort();
+    expect(urlsOf("zh-hans")).toEqual(["/zh-hans/articles/p1/", "/zh-hans/articles/p2/"]);
+    expect(urlsOf("zh-hans-2")).toEqual(["/zh-hans/articles/p3/"]);
     expect(searchData(out, "zh-hant").bundles).toEqual([]);
+  });
+
+  it("indexes again only the bundles whose pages changed", async () => {
+    const page = (n: number, text = `内容${n}`) =>
+      `<!doctype html><html lang="zh-Hans"><body><article data-pagefind-body><h1>第${n}篇</h1><p>${text}</p></article></body></html>`;
+    const out = siteWith(Object.fromEntries([1, 2, 3, 4].map((n) => [`zh-hans/articles/p${n}/index.html`, page(n)])));
+    const pages = (newest: number) =>
+      Array.from({ length: newest }, (_, i) => ({ script: "zh-Hans" as const, url: `/zh-hans/articles/p${newest - i}/` }));
+    const index = (newest: number) => buildSearchIndex({ outputDir: out, settings, pages: pages(newest), shardSize: 2 });
+    expect((await index(4)).scripts["zh-Hans"].indexed).toBe(4);
+    // Nothing changed: nothing is indexed, and the bundles are still there.
+    expect((await index(4)).scripts["zh-Hans"].indexed).toBe(0);
+    expect(fragments(out, "zh-hans-2")).toHaveLength(2);
+    // An edit to the oldest article: its bundle only.
+    writeFileSync(path.join(out, "zh-hans/articles/p1/index.html"), page(1, "改过的内容"));
+    expect((await index(4)).scripts["zh-Hans"].indexed).toBe(2);
+    expect(fragments(out, "zh-hans").some((fragment) => indexedText(fragment.content).join("").includes("改过的内容"))).toBe(true);
+    // A new article: a bundle of its own, the others kept.
+    mkdirSync(path.join(out, "zh-hans/articles/p5"));
+    writeFileSync(path.join(out, "zh-hans/articles/p5/index.html"), page(5));
+    const withNew = await index(5);
+    expect(withNew.scripts["zh-Hans"]).toEqual({ pages: 5, bundles: 3, indexed: 1 });
+    expect(searchData(out, "zh-hans").bundles[0]).toBe("/pagefind/zh-hans-3/");
+    // Fewer articles again: the bundle no longer needed is removed.
+    await index(4);
+    expect(existsSync(path.join(out, "pagefind/zh-hans-3"))).toBe(false);
   });
 });

@@ -43,12 +43,11 @@ function start(root) {
         "zh-Hant": createConverter(dataUrl, "zh-Hant", fetchJson),
       };
       if (data.bundles.length === 0) return null;
-      const pagefind = await import(`${data.bundles[0]}pagefind.js`);
+      const { createInstance } = await import(`${data.bundles[0]}pagefind.js`);
+      const instances = data.bundles.map((bundle) => createInstance({ basePath: bundle }));
       // The index holds each page's link as the site writes it, base path included.
-      await pagefind.options({ baseUrl: "/" });
-      for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
-      await pagefind.init();
-      return { pagefind, script, converters, indexHas: characterTest(data.characters) };
+      await Promise.all(instances.map((instance) => instance.options({ baseUrl: "/" })));
+      return { pagefind: searchTogether(instances), script, converters, indexHas: characterTest(data.characters) };
     })());
 
   const stateOf = (params) => ({
@@ -233,6 +232,24 @@ function start(root) {
     suggestions.replaceChildren(element("p", "", words.tryInstead), element("ul", "", ...items));
     suggestions.hidden = false;
   }
+}
+
+/**
+ * The bundles of a large archive (src/search/index.ts), searched as one. Each holds a stretch of
+ * dates, newest first, so sorted by date the results are each bundle's in turn; by relevance, by
+ * score. (Pagefind's own mergeIndex orders merged results by score even when sorting by date.)
+ */
+function searchTogether(instances) {
+  return {
+    async search(term, options) {
+      const found = await Promise.all(instances.map((instance) => instance.search(term, options)));
+      const direction = options.sort?.date;
+      if (direction === "asc") found.reverse();
+      const results = found.flatMap((one) => one.results);
+      if (!direction) results.sort((a, b) => b.score - a.score);
+      return { results };
+    },
+  };
 }
 
 /** The article's address with the matched words, which the article page marks (js/highlight.js). */
