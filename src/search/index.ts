@@ -44,7 +44,10 @@ export interface ScriptSearchData {
   bundles: string[];
   pages: number;
   characters: CharacterSet;
-  /** What each bundle was made from, so an unchanged one is not made again; oldest first. */
+  /**
+   * What each bundle was made from, so an unchanged one is not made again; oldest first. The pages
+   * of the n-th have the filter part=n, by which the search page puts merged results in date order.
+   */
   shards: { bundle: string; pages: number; fingerprint: string }[];
 }
 
@@ -107,12 +110,12 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       const characters = new CharacterCollector();
       const shards = readShards(outputDir, base, script, options.pages, shardSize, characters);
       let indexed = 0;
-      for (const shard of shards) {
+      for (const [i, shard] of shards.entries()) {
         const dir = path.join(outputDir, shard.bundle);
         if (previous.get(shard.bundle) === shard.fingerprint && existsSync(path.join(dir, "pagefind-entry.json"))) continue;
         // The bundle's files are named by their content: clear the old ones before writing anew.
         rmSync(dir, { recursive: true, force: true });
-        await indexShard(dir, script, shard);
+        await indexShard(dir, script, shard, i + 1);
         indexed += shard.pages.length;
       }
       removeOtherBundles(outputDir, script, shards);
@@ -167,9 +170,10 @@ function readShards(
   const shards: Shard[] = [];
   for (let start = 0; start < pages.length; start += shardSize) {
     const slice = pages.slice(start, start + shardSize);
-    const hash = createHash("sha256").update(`${INDEX_VERSION}\n${base}\n`);
+    const bundle = paths.searchBundle(script, shards.length + 1);
+    const hash = createHash("sha256").update(`${INDEX_VERSION}\n${base}\n${bundle}\n`);
     for (const page of slice) hash.update(`${page.url}\n`).update(page.html).update("\u0000");
-    shards.push({ bundle: paths.searchBundle(script, shards.length + 1), pages: slice, fingerprint: hash.digest("hex") });
+    shards.push({ bundle, pages: slice, fingerprint: hash.digest("hex") });
   }
   return shards;
 }
@@ -195,7 +199,7 @@ function removeOtherBundles(outputDir: string, script: Script, shards: Shard[]):
   }
 }
 
-async function indexShard(dir: string, script: Script, shard: Shard): Promise<void> {
+async function indexShard(dir: string, script: Script, shard: Shard, part: number): Promise<void> {
   const created = await pagefind.createIndex({}).catch((error: unknown) => {
     throw new SearchIndexError(`Pagefind could not start: ${messageOf(error)}`);
   });
@@ -206,7 +210,7 @@ async function indexShard(dir: string, script: Script, shard: Shard): Promise<vo
   const worker = async () => {
     while (next < shard.pages.length) {
       const { url, html } = shard.pages[next++]!;
-      const added = await index.addHTMLFile({ url, content: encodeHan(html) });
+      const added = await index.addHTMLFile({ url, content: withPart(encodeHan(html), part) });
       if (added.errors.length > 0) problems.push(`${url}: ${added.errors.join("; ")}`);
     }
   };
@@ -218,6 +222,12 @@ async function indexShard(dir: string, script: Script, shard: Shard): Promise<vo
   if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${dir}: ${written.errors.join("; ")}`);
   await index.deleteIndex();
   checkLanguage(dir, script, shard.pages.length);
+}
+
+/** The page as the indexer gets it: with the filter that says which bundle it is in. */
+function withPart(html: string, part: number): string {
+  const filter = `<meta data-pagefind-filter="part[content]" content="${part}">`;
+  return html.includes("<head>") ? html.replace("<head>", `<head>${filter}`) : filter + html;
 }
 
 /** Pagefind keys an index by the pages' <html lang>: this bundle must hold this script's pages only. */

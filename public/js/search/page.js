@@ -43,11 +43,12 @@ function start(root) {
         "zh-Hant": createConverter(dataUrl, "zh-Hant", fetchJson),
       };
       if (data.bundles.length === 0) return null;
-      const { createInstance } = await import(`${data.bundles[0]}pagefind.js`);
-      const instances = data.bundles.map((bundle) => createInstance({ basePath: bundle }));
+      const pagefind = await import(`${data.bundles[0]}pagefind.js`);
       // The index holds each page's link as the site writes it, base path included.
-      await Promise.all(instances.map((instance) => instance.options({ baseUrl: "/" })));
-      return { pagefind: searchTogether(instances), script, converters, indexHas: characterTest(data.characters) };
+      await pagefind.options({ baseUrl: "/" });
+      // Merged bundles share the first one's WebAssembly.
+      for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
+      return { pagefind: inDateOrder(pagefind, data.shards.length), script, converters, indexHas: characterTest(data.characters) };
     })());
 
   const stateOf = (params) => ({
@@ -235,19 +236,20 @@ function start(root) {
 }
 
 /**
- * The bundles of a large archive (src/search/index.ts), searched as one. Each holds a stretch of
- * dates, newest first, so sorted by date the results are each bundle's in turn; by relevance, by
- * score. (Pagefind's own mergeIndex orders merged results by score even when sorting by date.)
+ * The bundles of a large archive (src/search/index.ts), searched as one. Pagefind's merged search
+ * orders results by score even when sorting by date; each bundle holds a stretch of dates, so sorted
+ * by date the results are each bundle's in turn, asked for by the filter part=n that each page has.
  */
-function searchTogether(instances) {
+function inDateOrder(pagefind, parts) {
   return {
     async search(term, options) {
-      const found = await Promise.all(instances.map((instance) => instance.search(term, options)));
       const direction = options.sort?.date;
-      if (direction === "asc") found.reverse();
-      const results = found.flatMap((one) => one.results);
-      if (!direction) results.sort((a, b) => b.score - a.score);
-      return { results };
+      if (!direction || parts <= 1) return { results: (await pagefind.search(term, options)).results };
+      const order = Array.from({ length: parts }, (_, i) => (direction === "asc" ? i + 1 : parts - i));
+      const found = await Promise.all(
+        order.map((part) => pagefind.search(term, { ...options, filters: { ...options.filters, part: String(part) } })),
+      );
+      return { results: found.flatMap((one) => one.results) };
     },
   };
 }
