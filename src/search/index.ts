@@ -88,8 +88,8 @@ function pagefindVersion(): string {
 
 interface Shard {
   bundle: string;
-  /** Each page's link as the site writes it (base path included), and its HTML. */
-  pages: { url: string; html: string }[];
+  /** Each page's link as the site writes it (base path included), and its file. */
+  pages: { url: string; file: string }[];
   fingerprint: string;
 }
 
@@ -143,8 +143,9 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
 }
 
 /**
- * A script's pages, read, in shards filled from the oldest article: a new article changes only the
- * newest shard, and an edit only the shard it is in.
+ * A script's pages in shards filled from the oldest article, so that a new article changes only the
+ * newest shard and an edit only the shard it is in; each with the fingerprint of its pages. The
+ * pages are read here once and not kept: a shard that must be indexed reads its own again.
  */
 function readShards(
   outputDir: string,
@@ -155,25 +156,23 @@ function readShards(
   characters: CharacterCollector,
 ): Shard[] {
   const oldestFirst = refs.filter((ref) => ref.script === script).reverse();
-  const missing: string[] = [];
-  const pages = oldestFirst.flatMap((ref) => {
-    const file = path.join(outputDir, outputPath(ref.url));
-    if (!existsSync(file)) {
-      missing.push(`${file}: the page was not written, so it cannot be indexed`);
-      return [];
-    }
-    const html = readFileSync(file, "utf8");
-    characters.addPage(html);
-    return [{ url: href(base, ref.url), html }];
-  });
-  if (missing.length > 0) throw new SearchIndexError(`Pagefind could not index ${missing.length} page(s):\n  ${missing.slice(0, 20).join("\n  ")}`);
+  const missing = oldestFirst.map((ref) => path.join(outputDir, outputPath(ref.url))).filter((file) => !existsSync(file));
+  if (missing.length > 0) {
+    const lines = missing.slice(0, 20).map((file) => `${file}: the page was not written, so it cannot be indexed`);
+    throw new SearchIndexError(`Pagefind could not index ${missing.length} page(s):\n  ${lines.join("\n  ")}`);
+  }
   const shards: Shard[] = [];
-  for (let start = 0; start < pages.length; start += shardSize) {
-    const slice = pages.slice(start, start + shardSize);
+  for (let start = 0; start < oldestFirst.length; start += shardSize) {
     const bundle = paths.searchBundle(script, shards.length + 1);
     const hash = createHash("sha256").update(`${INDEX_VERSION}\n${base}\n${bundle}\n`);
-    for (const page of slice) hash.update(`${page.url}\n`).update(page.html).update("\u0000");
-    shards.push({ bundle, pages: slice, fingerprint: hash.digest("hex") });
+    const pages = oldestFirst.slice(start, start + shardSize).map((ref) => {
+      const page = { url: href(base, ref.url), file: path.join(outputDir, outputPath(ref.url)) };
+      const html = readFileSync(page.file, "utf8");
+      characters.addPage(html);
+      hash.update(`${page.url}\n`).update(html).update("\u0000");
+      return page;
+    });
+    shards.push({ bundle, pages, fingerprint: hash.digest("hex") });
   }
   return shards;
 }
@@ -209,8 +208,8 @@ async function indexShard(dir: string, script: Script, shard: Shard, part: numbe
   let next = 0;
   const worker = async () => {
     while (next < shard.pages.length) {
-      const { url, html } = shard.pages[next++]!;
-      const added = await index.addHTMLFile({ url, content: withPart(encodeHan(html), part) });
+      const { url, file } = shard.pages[next++]!;
+      const added = await index.addHTMLFile({ url, content: withPart(encodeHan(readFileSync(file, "utf8")), part) });
       if (added.errors.length > 0) problems.push(`${url}: ${added.errors.join("; ")}`);
     }
   };
