@@ -229,9 +229,25 @@ function withPart(html: string, part: number): string {
   return html.includes("<head>") ? html.replace("<head>", `<head>${filter}`) : filter + html;
 }
 
+/**
+ * Pagefind's entry file. Under load it was once read empty just after writeFiles resolved (a
+ * fresh-clone run on a busy machine), so an empty or partial file is read again for a moment.
+ */
+function readEntry(file: string): unknown {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      return JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      if (Date.now() > deadline) throw new SearchIndexError(`Pagefind wrote no readable ${file}: ${messageOf(error)}`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+}
+
 /** Pagefind keys an index by the pages' <html lang>: this bundle must hold this script's pages only. */
 function checkLanguage(bundleDir: string, script: Script, count: number): void {
-  const entry = JSON.parse(readFileSync(path.join(bundleDir, "pagefind-entry.json"), "utf8")) as {
+  const entry = readEntry(path.join(bundleDir, "pagefind-entry.json")) as {
     languages: Record<string, { page_count: number }>;
   };
   const languages = Object.keys(entry.languages);
