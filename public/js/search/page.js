@@ -49,7 +49,11 @@ function start(root) {
       // Merged bundles share the first one's WebAssembly.
       for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
       return { pagefind: inDateOrder(pagefind, data.shards.length), script, converters, indexHas: characterTest(data.characters) };
-    })());
+    })().catch((error) => {
+      // A failed load (the network, say) is tried again by the next search.
+      engine = null;
+      throw error;
+    }));
 
   const stateOf = (params) => ({
     q: params.get("q") ?? "",
