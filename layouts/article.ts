@@ -70,12 +70,13 @@ ${page.updated ? html`<p class="article-updated" data-pagefind-ignore>${t.update
 /**
  * What Pagefind reads from an article page (src/search/ indexes only article pages): the body is
  * the <article>; title, date, tags and source come from attributes, so the text the indexer sees
- * never changes them; filters by tag (from the article:tag metadata) and by year; sorting by date.
+ * never changes them; filters by tag (from the article:tag metadata) and by year. No sort key: the
+ * index adds a script's pages oldest first, and that order is the date order the search page uses.
  */
 function searchAttributes(page: ArticlePage, link: Link): Html {
   const meta = ["title[data-title]", "date[data-date]", "datetime[data-datetime]", "tags[data-tags]"];
   if (page.source) meta.push("source[data-source]");
-  return html`data-pagefind-body data-pagefind-meta="${meta.join(", ")}" data-pagefind-filter="year[data-year]" data-pagefind-sort="date[data-sort-date]" data-title="${page.text.title}" data-date="${formatChineseDate(page.date)}" data-datetime="${isoDateTime(page.date)}" data-tags="${JSON.stringify(page.tags.map((tag) => [tag.name, link(tag.url)]))}"${page.source ? html` data-source="${page.source}"` : ""} data-year="${page.date.year}" data-sort-date="${page.date.toUTC().toISO({ suppressMilliseconds: true })}"`;
+  return html`data-pagefind-body data-pagefind-meta="${meta.join(", ")}" data-pagefind-filter="year[data-year]" data-title="${page.text.title}" data-date="${formatChineseDate(page.date)}" data-datetime="${isoDateTime(page.date)}" data-tags="${JSON.stringify(page.tags.map((tag) => [tag.name, link(tag.url)]))}"${page.source ? html` data-source="${page.source}"` : ""} data-year="${page.date.year}"`;
 }
 
 export const articleTemplate = pagePerItem("articles", renderArticle);

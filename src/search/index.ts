@@ -46,7 +46,7 @@ export interface ScriptSearchData {
   characters: CharacterSet;
   /**
    * What each bundle was made from, so an unchanged one is not made again; oldest first. The pages
-   * of the n-th have the filter part=n, by which the search page puts merged results in date order.
+   * of the n-th have the filter part=n, by which the search page asks the bundles in date order.
    */
   shards: { bundle: string; pages: number; fingerprint: string }[];
 }
@@ -65,12 +65,15 @@ export class SearchIndexError extends Error {
 }
 
 // Pages in flight to the indexer at once: it works on several while this process reads the next.
+// Pagefind numbers a bundle's pages in the order they are added, oldest first, and the search page
+// takes that order as the date order: no sort key is stored, which would cost every reader 2 bytes
+// a page with the first query (tested by test/browser/search.test.ts).
 const CONCURRENCY = 8;
 // Pagefind holds a whole index in memory until it writes it: about 0.5 GB per 1,000 articles for
 // the benchmark's archive, more for text of many different words (see the README's Search section).
 export const DEFAULT_SHARD_SIZE = 10_000;
 // Part of every shard's fingerprint: change it when what is indexed, or how, changes.
-const INDEX_VERSION = `1:${pagefindVersion()}`;
+const INDEX_VERSION = `2:${pagefindVersion()}`;
 
 /** The installed Pagefind's version (its package exports no package.json). */
 function pagefindVersion(): string {

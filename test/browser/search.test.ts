@@ -145,6 +145,21 @@ describe("search in the browser", { skip }, () => {
     await page.close();
   });
 
+  // Articles with 后, oldest first (test/fixtures/search/content: every date differs).
+  const WITH_HOU = ["xitai-huanghou", "chengxiang", "su-dongpo", "kaiyuan-moxing", "lifa"];
+
+  it("sorts by date either way, and lists a filter's articles newest first", async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}zh-hant/search/?q=${encodeURIComponent("后")}&sort=oldest`);
+    expect((await answer(page)).titles).toEqual(WITH_HOU.map((slug) => titleOf("zh-hant", slug)));
+    await page.getByLabel("排序").selectOption("newest");
+    await page.waitForURL((url) => url.searchParams.get("sort") === "newest");
+    expect((await answer(page)).titles).toEqual([...WITH_HOU].reverse().map((slug) => titleOf("zh-hant", slug)));
+    await page.goto(`${server.url}zh-hans/search/?year=2025`);
+    expect((await answer(page)).titles).toEqual(["chaguan", "biaoqian", "lifa"].map((slug) => titleOf("zh-hans", slug)));
+    await page.close();
+  });
+
   it("opens a result with the words marked, and comes back to the same search", async () => {
     const page = await context.newPage();
     await search(page, "zh-hant", "软件");
@@ -233,6 +248,13 @@ describe("search in the browser", { skip }, () => {
       await page.goto(`${splitServer.url}zh-hant/search/?q=${encodeURIComponent("发展")}&sort=newest`);
       // Three per bundle, filled from the oldest: these three are in two different bundles.
       expect((await answer(page)).titles).toEqual(["ruanjian-shuoming", "kaiyuan-moxing", "chengxiang"].map((slug) => titleOf("zh-hant", slug)));
+      // Across all three bundles, both ways; and the articles of a year that two bundles share.
+      await page.goto(`${splitServer.url}zh-hans/search/?q=${encodeURIComponent("后")}&sort=oldest`);
+      expect((await answer(page)).titles).toEqual(WITH_HOU.map((slug) => titleOf("zh-hans", slug)));
+      await page.goto(`${splitServer.url}zh-hans/search/?q=${encodeURIComponent("后")}&sort=newest`);
+      expect((await answer(page)).titles).toEqual([...WITH_HOU].reverse().map((slug) => titleOf("zh-hans", slug)));
+      await page.goto(`${splitServer.url}zh-hant/search/?year=2025`);
+      expect((await answer(page)).titles).toEqual(["chaguan", "biaoqian", "lifa"].map((slug) => titleOf("zh-hant", slug)));
       await page.close();
     } finally {
       await splitServer.close();

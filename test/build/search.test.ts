@@ -79,7 +79,7 @@ describe("the search index of a build", () => {
       ]),
       source: "未来周刊",
     });
-    // part: which bundle the page is in, for the order of merged results (src/search/index.ts).
+    // part: which bundle the page is in, by which the search page asks the bundles in date order.
     expect(article.filters).toEqual({ tag: ["科技", "人工智能"], year: ["2024"], part: ["1"] });
     const simplified = fragments(out, "zh-hans").find((fragment) => fragment.url.endsWith("/ruanjian-shuoming/"))!;
     expect(simplified.meta.title).toBe("写给新手的软件说明书");

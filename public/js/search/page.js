@@ -48,7 +48,13 @@ function start(root) {
       await pagefind.options({ baseUrl: "/" });
       // Merged bundles share the first one's WebAssembly.
       for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
-      return { pagefind: inDateOrder(pagefind, data.shards.length), script, converters, indexHas: characterTest(data.characters) };
+      return {
+        pagefind,
+        byDate: byDate(pagefind, data.shards.length),
+        script,
+        converters,
+        indexHas: characterTest(data.characters),
+      };
     })().catch((error) => {
       // A failed load (the network, say) is tried again by the next search.
       engine = null;
@@ -120,7 +126,7 @@ function start(root) {
     const filtered = Object.keys(filters).length > 0;
     const query = state.q.trim();
     // Without a query the filters list their articles, newest first.
-    const sort = state.sort === "oldest" ? { date: "asc" } : state.sort === "newest" || !query ? { date: "desc" } : {};
+    const order = state.sort === "oldest" ? "oldest" : state.sort === "newest" || !query ? "newest" : undefined;
     if (!query && !filtered) {
       root.setAttribute("aria-busy", "false");
       status.textContent = "";
@@ -134,7 +140,7 @@ function start(root) {
     let found;
     try {
       const ready = await loadEngine();
-      found = ready ? await search(ready, query, { filters, sort }) : { results: [], terms: [] };
+      found = ready ? await search(ready, query, { filters, order }) : { results: [], terms: [] };
     } catch (error) {
       if (id !== sequence) return;
       status.textContent = words.unavailable;
@@ -240,21 +246,19 @@ function start(root) {
 }
 
 /**
- * The bundles of a large archive (src/search/index.ts), searched as one. Pagefind's merged search
- * orders results by score even when sorting by date; each bundle holds a stretch of dates, so sorted
- * by date the results are each bundle's in turn, asked for by the filter part=n that each page has.
+ * Every page the filters allow, in date order. Pagefind keeps no sort key here: the build adds a
+ * bundle's pages oldest first (src/search/index.ts), and a search without words lists them in that
+ * order. The n-th bundle holds the n-th stretch of dates and its pages have the filter part=n, so
+ * the bundles are asked one by one, in the order of their dates.
+ * @returns {(filters: object, order: "newest" | "oldest") => Promise<object[]>} Pagefind's results
  */
-function inDateOrder(pagefind, parts) {
-  return {
-    async search(term, options) {
-      const direction = options.sort?.date;
-      if (!direction || parts <= 1) return { results: (await pagefind.search(term, options)).results };
-      const order = Array.from({ length: parts }, (_, i) => (direction === "asc" ? i + 1 : parts - i));
-      const found = await Promise.all(
-        order.map((part) => pagefind.search(term, { ...options, filters: { ...options.filters, part: String(part) } })),
-      );
-      return { results: found.flatMap((one) => one.results) };
-    },
+function byDate(pagefind, parts) {
+  return async (filters, order) => {
+    const bundles = Array.from({ length: parts }, (_, i) => (order === "oldest" ? i + 1 : parts - i));
+    const found = await Promise.all(
+      bundles.map((part) => pagefind.search(null, { filters: parts > 1 ? { ...filters, part: String(part) } : filters })),
+    );
+    return found.flatMap(({ results }) => (order === "oldest" ? results : [...results].reverse()));
   };
 }
 

@@ -74,20 +74,23 @@ export function characterTest(set) {
 
 /**
  * Runs a query on one script's index.
- * @param {object} engine  { pagefind, script, indexHas(text), converters: { "zh-Hans", "zh-Hant": { convert, alternatives } } }
+ * @param {object} engine  { pagefind, byDate(filters, order), script, indexHas(text),
+ *   converters: { "zh-Hans", "zh-Hant": { convert, alternatives } } }; byDate lists every page the
+ *   filters allow in date order ("newest" or "oldest")
  * @param {string} query
- * @param {{ filters?: object, sort?: object }} options
+ * @param {{ filters?: object, order?: "newest" | "oldest" }} options  without an order, the best first
  * @returns {Promise<{ results: Hit[], terms: string[][] }>} hits in order; the terms of each form searched
  */
 export async function search(engine, query, options = {}) {
   const { pagefind, script } = engine;
-  const pagefindOptions = { filters: options.filters ?? {}, sort: options.sort ?? {} };
+  const filters = options.filters ?? {};
+  const pagefindOptions = { filters };
   const other = script === "zh-Hans" ? "zh-Hant" : "zh-Hans";
   const text = query.normalize("NFKC").trim();
   if (!text) {
     // Filters alone: every article they allow.
-    const all = await pagefind.search(null, pagefindOptions);
-    return { results: all.results.map((result) => ({ id: result.id, score: 0, result, words: [], terms: [] })), terms: [] };
+    const all = await engine.byDate(filters, options.order ?? "newest");
+    return { results: all.map((result) => ({ id: result.id, score: 0, result, words: [], terms: [] })), terms: [] };
   }
   const mine = engine.converters[script];
   // The other script's form is for names and quotations kept as written; a lone character of it
@@ -128,9 +131,8 @@ export async function search(engine, query, options = {}) {
     }
   }
   let results = [...hits.values()];
-  if (options.sort && Object.keys(options.sort).length > 0) {
-    // Pagefind sorts each search; the union of several is put in its order of all pages.
-    const order = new Map((await pagefind.search(null, pagefindOptions)).results.map((result, i) => [result.id, i]));
+  if (options.order) {
+    const order = new Map((await engine.byDate(filters, options.order)).map((result, i) => [result.id, i]));
     results.sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
   } else {
     results.sort((a, b) => b.score - a.score);
