@@ -12,22 +12,11 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { configs } from "opencc-js/preset";
 import { converterFrom } from "../convert/opencc.ts";
+import { random } from "./synthetic.ts";
 
 // The most frequent characters of modern Chinese text, most frequent first (about a fifth of all text).
 const FREQUENT = "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实";
 const FREQUENT_SHARE = 0.3;
-
-/** Mulberry32: a small seeded generator, so every run writes the same archive. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The vocabulary, most frequent first, in a fixed shuffled order. */
 export function zipfVocabulary(seed = 7): string[] {

@@ -45,6 +45,18 @@ export interface FirstQuery {
   results: string;
   bytes: number;
   requests: number;
+  /** The bytes by what they are (see partOf). */
+  parts: Record<string, number>;
+}
+
+/** What a file the search loads is: Pagefind's code, its list of pages, index chunks, results, or this site's. */
+function partOf(pathname: string): string {
+  if (/\/pagefind\/[^/]+\/(?:pagefind\.js|pagefind-worker\.js|wasm\.[^/]+)$/.test(pathname)) return "Pagefind code";
+  if (/\.pf_meta$|pagefind-entry\.json$/.test(pathname)) return "page list";
+  if (/\.pf_index$/.test(pathname)) return "index chunks";
+  if (/\.pf_fragment$/.test(pathname)) return "results";
+  if (/\.pf_filter$/.test(pathname)) return "filters";
+  return "site code + conversion";
 }
 
 export interface QueryToMeasure {
@@ -83,7 +95,10 @@ export async function benchmarkSearch(
   }
   for (const query of queries) {
     console.log(
-      `  first query ${query.page.padEnd(7)} ${query.query.padEnd(6, "　")} ${kilobytes(query.bytes)} in ${query.requests} requests (${query.results})`,
+      `  first query ${query.page.padEnd(7)} ${query.query.padEnd(6, "　")} ${kilobytes(query.bytes)} in ${query.requests} requests (${query.results}): ` +
+        Object.entries(query.parts)
+          .map(([part, bytes]) => `${part} ${kilobytes(bytes)}`)
+          .join(", "),
     );
   }
 }
@@ -99,10 +114,16 @@ function reindex(siteDir: string, contentDir: string, shardSize?: number): Index
 /** In the child: the article pages on disk (both scripts), indexed while the memory is watched. */
 async function childIndex(siteDir: string, contentDir: string, shardSize?: number): Promise<void> {
   const settings = loadSettings(contentDir);
+  // Newest first, as a build gives them: the index keeps that order as the date order.
   const pages: SearchPageRef[] = SCRIPTS.flatMap((script) => {
     const dir = path.join(siteDir, scriptPrefix(script), "articles");
-    const slugs = existsSync(dir) ? readdirSync(dir).sort().reverse() : [];
-    return slugs.map((slug) => ({ script, url: paths.article(script, slug) }));
+    const slugs = existsSync(dir) ? readdirSync(dir) : [];
+    const dated = slugs.map((slug) => {
+      const html = readFileSync(path.join(dir, slug, "index.html"), "utf8");
+      return { slug, time: Date.parse(/data-datetime="([^"]+)"/.exec(html)?.[1] ?? "") || 0 };
+    });
+    dated.sort((a, b) => b.time - a.time || (a.slug < b.slug ? 1 : -1));
+    return dated.map(({ slug }) => ({ script, url: paths.article(script, slug) }));
   });
   const watch = watchChildMemory();
   const started = performance.now();
@@ -179,10 +200,11 @@ async function firstQueries(siteDir: string, base: string, queries: QueryToMeasu
     for (const { prefix, query } of queries) {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const sizes: Promise<number>[] = [];
+      const sizes: Promise<[string, number]>[] = [];
       page.on("requestfinished", (request) => {
-        if (searchFiles.some((folder) => new URL(request.url()).pathname.startsWith(folder))) {
-          sizes.push(request.sizes().then((size) => size.responseBodySize + size.responseHeadersSize));
+        const { pathname } = new URL(request.url());
+        if (searchFiles.some((folder) => pathname.startsWith(folder))) {
+          sizes.push(request.sizes().then((size) => [partOf(pathname), size.responseBodySize + size.responseHeadersSize]));
         }
       });
       await page.goto(`${server.url}${prefix}/search/`);
@@ -190,8 +212,10 @@ async function firstQueries(siteDir: string, base: string, queries: QueryToMeasu
       await page.waitForURL((url) => url.searchParams.get("q") === query);
       await page.locator('#search[aria-busy="false"]').waitFor({ timeout: 120_000 });
       const results = (await page.locator(".search-status").textContent()) ?? "";
-      const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-      figures.push({ page: prefix, query, results, bytes, requests: sizes.length });
+      const parts: Record<string, number> = {};
+      for (const [part, size] of await Promise.all(sizes)) parts[part] = (parts[part] ?? 0) + size;
+      const bytes = Object.values(parts).reduce((sum, size) => sum + size, 0);
+      figures.push({ page: prefix, query, results, bytes, requests: sizes.length, parts });
       await context.close();
     }
   } finally {

@@ -11,6 +11,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { minifyScript } from "../site/minify.ts";
 import { configs } from "opencc-js/preset";
 import { converterFrom, type TraditionalStandard } from "../convert/opencc.ts";
 import type { Script } from "../scripts.ts";
@@ -61,6 +62,7 @@ export function writeQueryConversion(options: ConversionOptions): void {
   const require = createRequire(import.meta.url);
   mkdirSync(options.dir, { recursive: true });
   copyFileSync(require.resolve("opencc-js/core"), path.join(options.dir, "opencc-core.js"));
+  minifyScript(path.join(options.dir, "opencc-core.js"));
   // opencc-js names its configs as ConverterBuilder looks them up (from → to).
   const directions: { script: Script; from: string; to: string; config: string }[] = [
     { script: "zh-Hant", from: "cn", to: options.standard, config: `s2${options.standard}` },

@@ -10,6 +10,7 @@ import { loadArchive } from "../archive.ts";
 import { SCRIPTS } from "../scripts.ts";
 import { buildSearchIndex, type SearchIndexResult } from "../search/index.ts";
 import { paths } from "./urls.ts";
+import { minifyScripts } from "./minify.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -40,6 +41,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     throw problemsIn(error) ?? error;
   }
+  minifyScripts(path.join(options.outputDir, "js"));
   const search = await indexArticles(options);
   return { seconds: (performance.now() - started) / 1000, search };
 }

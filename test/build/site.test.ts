@@ -3,7 +3,7 @@ import { before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
 import assert from "node:assert/strict";
 import { itEach } from "../each.ts";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildInto, exists, readPage, readText, PROJECT_ROOT } from "../helpers.ts";
@@ -34,6 +34,15 @@ describe("the pages made", () => {
     "/css/site.css",
     "/js/script-choice.js",
   ])("writes %s", (file) => expect(exists(out, file)).toBe(true));
+
+  it("minifies the site's scripts (public/js/ stays as written)", () => {
+    for (const file of ["js/script-choice.js", "js/highlight.js", "js/search/page.js", "js/search/query.js", "js/search/convert.js"]) {
+      const written = readFileSync(path.join(PROJECT_ROOT, "public", file), "utf8");
+      const built = readText(out, `/${file}`);
+      expect(built.length).toBeLessThan(written.length * 0.75);
+      expect(built).not.toMatch(/^\s*\/\//m);
+    }
+  });
 
   itEach(["zh-hans", "zh-hant"])("writes every kind of page in %s", (prefix) => {
     for (const page of [
