@@ -12,7 +12,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import { configs } from "opencc-js/preset";
 import { converterFrom } from "../convert/opencc.ts";
-import { random } from "./synthetic.ts";
+import { random, randomDate, startArchive } from "./synthetic.ts";
 
 // The most frequent characters of modern Chinese text, most frequent first (about a fifth of all text).
 const FREQUENT = "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实";
@@ -67,12 +67,9 @@ export function writeZipfArchive(dir: string, options: ZipfOptions): string[] {
   };
   const toTraditional = converterFrom("zh-Hans", "tw");
   const tags = Array.from({ length: 300 }, (_, i) => vocabulary[i * 7]!);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "site.json"), JSON.stringify({ url: "https://bench.example.net/", perPage: 20 }));
-  const start = Date.UTC(2015, 0, 1);
-  const span = Date.UTC(2025, 0, 1) - start;
+  startArchive(dir);
   for (let i = 0; i < options.articles; i++) {
-    const date = new Date(start + Math.floor(next() * span));
+    const date = randomDate(next);
     const traditional = next() < 0.3;
     const convert = (text: string) => (traditional ? toTraditional(text) : text);
     let body = "";

@@ -28,6 +28,18 @@ export function random(seed: number): () => number {
   };
 }
 
+/** The benchmark archive's folder and its site.json. */
+export function startArchive(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, "site.json"), JSON.stringify({ url: "https://bench.example.net/", perPage: 20 }));
+}
+
+/** A date in the ten years 2015–2024. */
+export function randomDate(next: () => number): Date {
+  const start = Date.UTC(2015, 0, 1);
+  return new Date(start + Math.floor(next() * (Date.UTC(2025, 0, 1) - start)));
+}
+
 export interface SyntheticOptions {
   articles: number;
   /** Share written in Traditional. */
@@ -47,12 +59,9 @@ export function writeSyntheticArchive(dir: string, options: SyntheticOptions): n
   };
   const paragraph = () => Array.from({ length: 3 + Math.floor(next() * 4) }, sentence).join("");
   const toTraditional = converterFrom("zh-Hans", "tw");
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "site.json"), JSON.stringify({ url: "https://bench.example.net/", perPage: 20 }));
-  const start = Date.UTC(2015, 0, 1);
-  const span = Date.UTC(2025, 0, 1) - start;
+  startArchive(dir);
   for (let i = 0; i < options.articles; i++) {
-    const date = new Date(start + Math.floor(next() * span));
+    const date = randomDate(next);
     const traditional = next() < (options.traditionalShare ?? 0.3);
     const convert = (text: string) => (traditional ? toTraditional(text) : text);
     const sections = 2 + Math.floor(next() * 3);

@@ -7,21 +7,12 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { parseHTML } from "linkedom";
 import { PROJECT_ROOT } from "../helpers.ts";
+import { browserSkipReason, launchBrowser } from "../browser/browser.ts";
 
 const FIXTURE = path.join(PROJECT_ROOT, "test/fixtures/site/content");
 const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 let dir: string;
 let content: string;
@@ -141,8 +132,8 @@ describe("npm start", () => {
     });
   });
 
-  it("reloads an open page after a change", async () => {
-    const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  it("reloads an open page after a change", { skip: browserSkipReason() }, async () => {
+    const browser = await launchBrowser();
     try {
       const tab = await browser.newPage();
       await tab.goto(new URL("zh-hans/", base).href);
