@@ -1,83 +1,113 @@
 /**
- * An archive whose text has the statistics of real Chinese, for measuring search: the benchmark's
- * synthetic archive repeats 100 words, so every query word is on nearly every page a dozen times,
- * which no real archive does and which decides what a search transfers.
+ * An archive whose text has the word statistics of real Chinese, for measuring search: the
+ * benchmark's synthetic archive repeats 100 words, so every query word is on nearly every page a
+ * dozen times, which no real archive does and which decides what a search transfers.
  *
- * Words are OpenCC's phrase list (46,000 real words) drawn by Zipf's law, as words are in real text,
- * mixed with the most frequent characters at about their real rates (的 is one character in 25).
- * The query words of the benchmark are chosen by rank in this vocabulary.
+ * Words are drawn from jieba's dictionary at the frequencies it gives (349,000 words counted in
+ * Chinese text: 的 is one word in 25), and each article has a topic: a dozen words of two or more
+ * characters that make a tenth of its text, so a word such as 软件 is dense in a few articles and
+ * absent from most, as in real archives. Sentences are strings of such words; the characters are
+ * real, the pairs within words are real, the pairs across words are as varied as chance makes them.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import yaml from "js-yaml";
-import { configs } from "opencc-js/preset";
 import { converterFrom } from "../convert/opencc.ts";
 import { random, randomDate, startArchive } from "./synthetic.ts";
 
-// The most frequent characters of modern Chinese text, most frequent first (about a fifth of all text).
-const FREQUENT = "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实";
-const FREQUENT_SHARE = 0.3;
+const TOPIC_WORDS = 12;
+const TOPIC_SHARE = 0.1;
+const TRADITIONAL_SHARE = 0.3;
 
-/** The vocabulary, most frequent first, in a fixed shuffled order. */
-export function zipfVocabulary(seed = 7): string[] {
-  const phrases = (configs as unknown as Record<string, { conversionChain: string[][] }>)["s2tw"]!.conversionChain[0]![0]!;
-  const words = phrases
-    .split("|")
-    .map((line) => line.split(" ")[0]!)
-    .filter((word) => /^\p{Script=Han}{2,4}$/u.test(word));
-  const next = random(seed);
-  for (let i = words.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [words[i], words[j]] = [words[j]!, words[i]!];
-  }
-  return words;
+/** A vocabulary with a sampler by frequency: `words` most frequent first. */
+export interface Vocabulary {
+  words: string[];
+  /** A word at its frequency; `fromRank` draws only among words of that rank and lower. */
+  draw(next: () => number, fromRank?: number): string;
 }
 
-export interface ZipfOptions {
+let loaded: { words: string[]; counts: number[] } | undefined;
+
+/** jieba's dictionary (word, count, part of speech per line): its words of Han characters, most frequent first. */
+function dictionary(): { words: string[]; counts: number[] } {
+  if (loaded) return loaded;
+  // The dictionary file itself, not the package's native segmenter.
+  const { dict } = createRequire(import.meta.url)("@node-rs/jieba/dict.js") as { dict: Buffer };
+  const entries = dict
+    .toString("utf8")
+    .split("\n")
+    .map((line) => line.split(" "))
+    .filter(([word, count]) => word && /^\p{Script=Han}+$/u.test(word) && Number(count) > 0)
+    .map(([word, count]) => ({ word: word!, count: Number(count) }))
+    .sort((a, b) => b.count - a.count || (a.word < b.word ? -1 : 1));
+  loaded = { words: entries.map((entry) => entry.word), counts: entries.map((entry) => entry.count) };
+  return loaded;
+}
+
+/** The dictionary's words, or those of `minLength` characters or more, with their sampler. */
+export function vocabulary(minLength = 1): Vocabulary {
+  const all = dictionary();
+  const words: string[] = [];
+  const cumulative: number[] = [];
+  let total = 0;
+  all.words.forEach((word, i) => {
+    if ([...word].length < minLength) return;
+    words.push(word);
+    cumulative.push((total += all.counts[i]!));
+  });
+  return {
+    words,
+    draw(next, fromRank = 0) {
+      const start = fromRank > 0 ? cumulative[fromRank - 1]! : 0;
+      const target = start + next() * (total - start);
+      let low = fromRank;
+      let high = cumulative.length - 1;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if (cumulative[mid]! <= target) low = mid + 1;
+        else high = mid;
+      }
+      return words[low]!;
+    },
+  };
+}
+
+export interface CorpusOptions {
   articles: number;
   seed?: number;
 }
 
 /** Writes `<dir>/site.json` and `<dir>/articles/<year>/<slug>.md`, 30% written in Traditional. */
-export function writeZipfArchive(dir: string, options: ZipfOptions): string[] {
-  const vocabulary = zipfVocabulary();
+export function writeCorpusArchive(dir: string, options: CorpusOptions): void {
+  const all = vocabulary();
+  // Topics are words of some meaning: not the hundred most frequent (我们, 一个, 没有).
+  const longer = vocabulary(2);
   const next = random(options.seed ?? 42);
-  // Zipf–Mandelbrot: the word of rank r has weight 1 / (r + 2.7).
-  const cumulative: number[] = [];
-  let total = 0;
-  for (let rank = 0; rank < vocabulary.length; rank++) cumulative.push((total += 1 / (rank + 2.7)));
-  const word = () => {
-    const target = next() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (cumulative[mid]! < target) low = mid + 1;
-      else high = mid;
-    }
-    return vocabulary[low]!;
-  };
-  // Frequent characters by a steep law of their own: 的 leads.
-  const frequent = () => FREQUENT[Math.floor(FREQUENT.length * next() ** 2.2)]!;
-  const sentence = () => {
-    let text = "";
-    const length = 6 + Math.floor(next() * 12);
-    for (let i = 0; i < length; i++) text += next() < FREQUENT_SHARE ? frequent() : word();
-    return text + (next() < 0.6 ? "。" : "，");
-  };
   const toTraditional = converterFrom("zh-Hans", "tw");
-  const tags = Array.from({ length: 300 }, (_, i) => vocabulary[i * 7]!);
+  const tags = Array.from({ length: 300 }, () => longer.draw(next, 100));
   startArchive(dir);
   for (let i = 0; i < options.articles; i++) {
-    const date = randomDate(next);
-    const traditional = next() < 0.3;
-    const convert = (text: string) => (traditional ? toTraditional(text) : text);
+    const topic = Array.from({ length: TOPIC_WORDS }, () => longer.draw(next, 100));
+    const word = () => (next() < TOPIC_SHARE ? topic[Math.floor(next() * topic.length)]! : all.draw(next));
+    const sentence = () => {
+      let text = "";
+      const length = 8 + Math.floor(next() * 16);
+      for (let w = 0; w < length; w++) text += word();
+      return text + (next() < 0.6 ? "。" : next() < 0.7 ? "，" : "？");
+    };
+    const paragraph = () => Array.from({ length: 2 + Math.floor(next() * 4) }, sentence).join("");
     let body = "";
     const length = 1500 + next() * 2500;
-    while ([...body].length < length) body += Array.from({ length: 3 + Math.floor(next() * 4) }, sentence).join("") + "\n\n";
+    while (body.length < length) {
+      body += (next() < 0.15 ? `## ${topic[Math.floor(next() * topic.length)]}${word()}\n\n` : "") + paragraph() + "\n\n";
+    }
+    const date = randomDate(next);
+    const traditional = next() < TRADITIONAL_SHARE;
+    const convert = (text: string) => (traditional ? toTraditional(text) : text);
     const slug = `article-${String(i).padStart(6, "0")}`;
     const frontMatter = {
-      title: convert(`${word()}${frequent()}${word()}`),
+      title: convert(`${topic[0]}${all.draw(next)}${topic[1]}`),
       date: date.toISOString().slice(0, 16).replace("T", " "),
       lang: traditional ? "zh-Hant" : "zh-Hans",
       slug,
@@ -87,5 +117,4 @@ export function writeZipfArchive(dir: string, options: ZipfOptions): string[] {
     mkdirSync(year, { recursive: true });
     writeFileSync(path.join(year, `${slug}.md`), `---\n${yaml.dump(frontMatter)}---\n\n${convert(body)}`);
   }
-  return vocabulary;
 }

@@ -23,7 +23,7 @@ import { basePath } from "../settings.ts";
 import { SCRIPTS, scriptPrefix } from "../scripts.ts";
 import { paths } from "../site/urls.ts";
 import { converterFrom } from "../convert/opencc.ts";
-import { writeZipfArchive } from "./corpus.ts";
+import { vocabulary, writeCorpusArchive } from "./corpus.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -258,14 +258,15 @@ const kilobytes = (bytes: number) => `${Math.round(bytes / 1000)} KB`;
 
 /**
  * An archive of `count` articles with real word statistics (./corpus.ts), built and measured; the
- * queries are words of rank 10, 100, 1,000 and 10,000 in its vocabulary, typed in either script.
+ * queries are the synthetic archive's, then words of rank 10, 100, 1,000 and 10,000 (of two
+ * characters or more), typed in either script.
  */
 async function benchmarkWords(count: number, shardSize?: number): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), `archive-bench-words-${count}-`));
   try {
     const content = path.join(dir, "content");
     const site = path.join(dir, "site");
-    const vocabulary = writeZipfArchive(content, { articles: count });
+    writeCorpusArchive(content, { articles: count });
     const started = performance.now();
     execFileSync(TSX, ["src/cli/build.ts", "--content", content, "--output", site, ...(shardSize ? ["--search-shard-size", String(shardSize)] : [])], {
       cwd: ROOT,
@@ -274,17 +275,23 @@ async function benchmarkWords(count: number, shardSize?: number): Promise<void> 
     });
     console.log(`\n== search: ${count.toLocaleString("en")} articles of real word statistics`);
     console.log(`build (both scripts, with the index) ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    const toTraditional = converterFrom("zh-Hans", "tw");
-    const queries: QueryToMeasure[] = [
-      { prefix: "zh-hans", query: vocabulary[10]! },
-      { prefix: "zh-hant", query: vocabulary[100]! },
-      { prefix: "zh-hant", query: toTraditional(vocabulary[1000]!) },
-      { prefix: "zh-hans", query: toTraditional(vocabulary[10000]!) },
-    ];
-    await benchmarkSearch(site, content, { shardSize, queries });
+    await benchmarkSearch(site, content, { shardSize, queries: corpusQueries() });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The synthetic archive's queries and words of the corpus by rank, half of them typed in Traditional. */
+export function corpusQueries(): QueryToMeasure[] {
+  const { words } = vocabulary(2);
+  const toTraditional = converterFrom("zh-Hans", "tw");
+  return [
+    ...SYNTHETIC_QUERIES,
+    { prefix: "zh-hans", query: words[10]! },
+    { prefix: "zh-hant", query: words[100]! },
+    { prefix: "zh-hant", query: toTraditional(words[1000]!) },
+    { prefix: "zh-hans", query: toTraditional(words[10000]!) },
+  ];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {

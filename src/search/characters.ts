@@ -12,8 +12,8 @@
  * A run of Han characters c1 c2 … cn becomes the words [c1c2] [c2c3] … [cn]: a query of two or more
  * characters is the exact phrase of its pairs, a query of one character the prefix [c1…, which
  * every occurrence starts. A word is "zq" and four base-36 digits per character, so the
- * dictionary segmenter never cuts it, and the search page turns it back into text for excerpts
- * (public/js/search/query.js holds the same rule).
+ * dictionary segmenter never cuts it (public/js/search/query.js holds the same rule); the text
+ * Pagefind keeps for excerpts is turned back into characters once it is written (./fragments.ts).
  */
 
 export const WORD_PREFIX = "zq";
@@ -32,6 +32,17 @@ function code(char: string): string {
 export function hanWords(run: string): string[] {
   const chars = [...run];
   return chars.map((char, i) => WORD_PREFIX + code(char) + (i + 1 < chars.length ? code(chars[i + 1]!) : ""));
+}
+
+const PAIR_WORD = new RegExp(`^${WORD_PREFIX}([0-9a-z]{4})(?:[0-9a-z]{4})?$`);
+
+/** The character an index word starts with, or undefined when the word is not one of Han characters. */
+export function decodeHanWord(word: string): string | undefined {
+  const coded = PAIR_WORD.exec(word);
+  const point = coded ? parseInt(coded[1]!, 36) : Infinity;
+  if (point > 0x10ffff) return undefined;
+  const char = String.fromCodePoint(point);
+  return HAN.test(char) ? char : undefined;
 }
 
 /** The text of an HTML page with every run of Han characters written as its words; markup untouched. */

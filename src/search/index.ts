@@ -7,7 +7,8 @@
  * however large the archive grows. A bundle whose pages have not changed since the last build is
  * kept as it is: a build with nothing changed, or one new article, indexes little or nothing.
  *
- * Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
+ * Each fragment (a page's stored text, for excerpts) is rewritten with its characters in place of
+ * the index's words (./fragments.ts). Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
  * script, its bundles and the Han characters in them (a query that needs a character the index
  * does not have is not sent), and the data that converts a query into either script.
  */
@@ -22,6 +23,7 @@ import { SCRIPTS, scriptPrefix, type Script } from "../scripts.ts";
 import { href, outputPath, paths } from "../site/urls.ts";
 import { CharacterCollector, encodeHan, type CharacterSet } from "./characters.ts";
 import { writeQueryConversion } from "./conversion.ts";
+import { compactFragments } from "./fragments.ts";
 
 export interface SearchPageRef {
   script: Script;
@@ -73,7 +75,7 @@ const CONCURRENCY = 8;
 // the benchmark's archive, more for text of many different words (see the README's Search section).
 export const DEFAULT_SHARD_SIZE = 10_000;
 // Part of every shard's fingerprint: change it when what is indexed, or how, changes.
-const INDEX_VERSION = `2:${pagefindVersion()}`;
+const INDEX_VERSION = `3:${pagefindVersion()}`;
 
 /** The installed Pagefind's version (its package exports no package.json). */
 function pagefindVersion(): string {
@@ -224,6 +226,11 @@ async function indexShard(dir: string, script: Script, shard: Shard, part: numbe
   if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${dir}: ${written.errors.join("; ")}`);
   await index.deleteIndex();
   checkLanguage(dir, script, shard.pages.length);
+  try {
+    compactFragments(dir);
+  } catch (error) {
+    throw new SearchIndexError(`Pagefind's results in ${dir} could not be rewritten: ${messageOf(error)}`);
+  }
 }
 
 /** The page as the indexer gets it: with the filter that says which bundle it is in. */

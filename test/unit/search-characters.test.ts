@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
-import { CharacterCollector, encodeHan, hanWords, hasCharacter } from "../../src/search/characters.ts";
+import { CharacterCollector, decodeHanWord, encodeHan, hanWords, hasCharacter } from "../../src/search/characters.ts";
 
 const browser = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/query.js")).href)) as {
   hanWords(run: string): string[];
@@ -33,6 +33,12 @@ describe("hanWords", () => {
 
   it("writes a word no dictionary cuts: ASCII letters and digits, one length per kind", () => {
     for (const word of hanWords("發展的後來")) expect(word).toMatch(/^zq[0-9a-z]{4}([0-9a-z]{4})?$/);
+  });
+
+  it("is read back as the character each word starts with, and nothing else is", () => {
+    expect(hanWords("發展𠀀").map(decodeHanWord)).toEqual(["發", "展", "𠀀"]);
+    // A word of the text that only looks like one: "zq0021" would be "!", "zqzzzz" no character at all.
+    for (const word of ["zq0021", "zqzzzz", "zq0sbz0", "ZQ0SBZ", "zq0sbz0fli0"]) expect(decodeHanWord(word)).toBeUndefined();
   });
 });
 

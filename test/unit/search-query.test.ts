@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
 import { CharacterCollector } from "../../src/search/characters.ts";
+import { compactText } from "../../src/search/fragments.ts";
 
 interface Term {
   kind: "han" | "word";
@@ -74,9 +75,10 @@ describe("characterTest", () => {
 });
 
 describe("indexedText", () => {
-  it("turns the index's words back into the text, without the spaces set around them", () => {
+  it("reads the text the build stores: the index's words as characters, without the spaces set around them, without the spaces set around them", () => {
     const raw = ["GPT", "-", "4 ", ...`${query.hanWords("差距").join(" ")} `.split(/(?<= )/), "， ", ...query.hanWords("发展").map((w) => `${w} `), "a&lt;b&gt;"].join("\u200B");
-    expect(query.indexedText(raw).join("")).toBe("GPT-4差距，发展a<b>");
+    expect(query.indexedText(compactText(raw)).join("")).toBe("GPT-4差距，发展a<b>");
+    expect(compactText(raw).split("\u200B").slice(3, 5)).toEqual(["差", "距"]);
   });
 });
 
@@ -84,7 +86,7 @@ describe("excerpt", () => {
   // Pagefind's text of a page, as it stores it: one piece per word, a zero-width space between.
   const textOf = (title: string, body: string) => {
     const words = [...query.hanWords(title).map((w) => `${w} `), ". ", ...query.hanWords(body.replace(/[，。]/g, "")).map((w) => `${w} `)];
-    return { raw_content: words.join("\u200B"), meta: { title }, anchors: [{ id: "article-text", location: [...title].length + 1 }] };
+    return { raw_content: compactText(words.join("\u200B")), meta: { title }, anchors: [{ id: "article-text", location: [...title].length + 1 }] };
   };
   const data = textOf("標題", "開頭的一句話然後講到軟件的發展後面還有很多很多很多很多的字");
   const body = "開頭的一句話然後講到軟件的發展後面還有很多很多很多很多的字";

@@ -10,7 +10,7 @@
 // all its characters.
 
 const WORD_PREFIX = "zq";
-const CODED = /^zq([0-9a-z]{4})([0-9a-z]{4})?$/;
+const HAN_CHAR = /^\p{Script=Han}$/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 // Letters and digits of other scripts, with the joiners of names such as GPT-4, Node.js, C++, C#.
 const WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+(?:[-.'’](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+)*[+#]*/gu;
@@ -205,18 +205,18 @@ export function excerpt(data, words, length = 80) {
 }
 
 /**
- * Pagefind's stored text of a page, one piece per indexed word, with the words of Han characters
- * turned back into the characters (the first of each pair) and the spaces set around them removed.
+ * Pagefind's stored text of a page, one piece per indexed word: a Han character for each of the
+ * index's pair words (the build writes them back so, src/search/fragments.ts), without the spaces
+ * the index set around runs of them.
  * @param {string} rawContent  Pagefind's raw_content: words joined by zero-width spaces, < and > escaped
  * @returns {string[]}
  */
 export function indexedText(rawContent) {
   const content = rawContent.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
   const pieces = content.includes("\u200B") ? content.split("\u200B") : content.split(/(?<=\s)/);
-  const han = pieces.map((piece) => CODED.exec(piece.trim()));
+  const han = pieces.map((piece) => HAN_CHAR.test(piece));
   return pieces.map((piece, i) => {
-    const coded = han[i];
-    if (coded) return String.fromCodePoint(parseInt(coded[1], 36));
+    if (han[i]) return piece;
     let text = piece;
     if (i > 0 && han[i - 1]) text = text.trimStart();
     if (han[i + 1]) text = text.trimEnd();
