@@ -13,7 +13,7 @@
  * characters is the exact phrase of its pairs, a query of one character the prefix [c1…, which
  * every occurrence starts. A word is "zq" and four base-36 digits per character, so the
  * dictionary segmenter never cuts it (public/js/search/query.js holds the same rule); the text
- * Pagefind keeps for excerpts is turned back into characters once it is written (./fragments.ts).
+ * Pagefind keeps for excerpts is turned back into characters once it is written (./compact.ts).
  */
 
 export const WORD_PREFIX = "zq";

@@ -7,8 +7,8 @@
  * however large the archive grows. A bundle whose pages have not changed since the last build is
  * kept as it is: a build with nothing changed, or one new article, indexes little or nothing.
  *
- * Each fragment (a page's stored text, for excerpts) is rewritten with its characters in place of
- * the index's words (./fragments.ts). Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
+ * Each bundle is then made smaller: the pages' stored text as characters, short file names
+ * (./compact.ts). Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
  * script, its bundles and the Han characters in them (a query that needs a character the index
  * does not have is not sent), and the data that converts a query into either script.
  */
@@ -23,7 +23,7 @@ import { SCRIPTS, scriptPrefix, type Script } from "../scripts.ts";
 import { href, outputPath, paths } from "../site/urls.ts";
 import { CharacterCollector, encodeHan, type CharacterSet } from "./characters.ts";
 import { writeQueryConversion } from "./conversion.ts";
-import { compactFragments } from "./fragments.ts";
+import { compactBundle } from "./compact.ts";
 
 export interface SearchPageRef {
   script: Script;
@@ -227,9 +227,9 @@ async function indexShard(dir: string, script: Script, shard: Shard, part: numbe
   await index.deleteIndex();
   checkLanguage(dir, script, shard.pages.length);
   try {
-    compactFragments(dir);
+    compactBundle(dir);
   } catch (error) {
-    throw new SearchIndexError(`Pagefind's results in ${dir} could not be rewritten: ${messageOf(error)}`);
+    throw new SearchIndexError(`Pagefind's bundle ${dir} could not be made smaller: ${messageOf(error)}`);
   }
 }
 

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { decode } from "cbor-x";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
 import { buildSearchIndex, SearchIndexError, type ScriptSearchData } from "../../src/search/index.ts";
 import { hanWords, hasCharacter } from "../../src/search/characters.ts";
@@ -13,6 +14,7 @@ import { parseSettings } from "../../src/settings.ts";
 
 interface Fragment {
   url: string;
+  word_count: number;
   content: string;
   filters: Record<string, string[]>;
   meta: Record<string, string>;
@@ -62,8 +64,8 @@ describe("the search index of a build", () => {
     for (const chrome of ["跳到正文", "搜尋測試文存", "瀏覽器搜尋測試用的小站", "作者：", "本文原以簡體中文寫成", "上一篇", "2024年3月12日"]) {
       expect([chrome, text.includes(chrome)]).toEqual([chrome, false]);
     }
-    // The stored text is the characters, one piece per word of the index, not the index's pair words.
-    expect(article.content).toContain(["開", "源", "軟", "件"].join("\u200B"));
+    // The stored text is the characters, not the index's pair words.
+    expect(article.content.split("\u200B")).toContainEqual(expect.stringContaining("開源軟件"));
     expect(article.content).not.toContain(hanWords("開源")[0]);
   });
 
@@ -90,6 +92,24 @@ describe("the search index of a build", () => {
     const article = fragments(out, "zh-hans").find((fragment) => fragment.url.endsWith("/biaoqian/"))!;
     expect(article.meta.title).toBe("<i>斜体</i>不是标签");
     expect(article.filters.tag).toContain("<b>粗体</b>");
+  });
+
+  it("names the results' and chunks' files in order after the bundle, and lists exactly those", () => {
+    for (const prefix of ["zh-hans", "zh-hant"]) {
+      const dir = bundleDir(out, prefix);
+      const [metaFile] = readdirSync(dir).filter((file) => file.endsWith(".pf_meta"));
+      const id = /_([0-9a-f]{5})/.exec(metaFile!)![1];
+      const meta = decode(gunzipSync(readFileSync(path.join(dir, metaFile!))).subarray(12)) as [string, [string, number][], [string, string, string][]];
+      const names = (sub: string, ext: string) => readdirSync(path.join(dir, sub)).map((file) => file.slice(0, -ext.length)).sort();
+      expect(meta[1].map(([file]) => file)).toEqual(Array.from({ length: 8 }, (_, i) => `${id}_${i.toString(36)}`));
+      expect(names("fragment", ".pf_fragment")).toEqual(meta[1].map(([file]) => file).sort());
+      expect(names("index", ".pf_index")).toEqual(meta[2].map(([, , file]) => file).sort());
+      // Word counts rounded for size, within 2.5 % of the page's own.
+      const counts = new Map(fragments(out, prefix).map((fragment) => [fragment.url, fragment.word_count]));
+      const listed = meta[1].map(([, words]) => words).sort((a, b) => a - b);
+      const own = [...counts.values()].sort((a, b) => a - b);
+      listed.forEach((words, i) => expect(Math.abs(words - own[i]!) / own[i]!).toBeLessThanOrEqual(0.026));
+    }
   });
 
   it("lists each script's bundles and the characters in them", () => {

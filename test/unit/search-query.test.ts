@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
 import { CharacterCollector } from "../../src/search/characters.ts";
-import { compactText } from "../../src/search/fragments.ts";
+import { compactText, roundWordCount } from "../../src/search/compact.ts";
 
 interface Term {
   kind: "han" | "word";
@@ -78,7 +78,9 @@ describe("indexedText", () => {
   it("reads the text the build stores: the index's words as characters, without the spaces set around them, without the spaces set around them", () => {
     const raw = ["GPT", "-", "4 ", ...`${query.hanWords("差距").join(" ")} `.split(/(?<= )/), "， ", ...query.hanWords("发展").map((w) => `${w} `), "a&lt;b&gt;"].join("\u200B");
     expect(query.indexedText(compactText(raw)).join("")).toBe("GPT-4差距，发展a<b>");
-    expect(compactText(raw).split("\u200B").slice(3, 5)).toEqual(["差", "距"]);
+    // A run of characters is one piece of the stored text, one word of the index per character.
+    expect(compactText(raw).split("\u200B").slice(3, 5)).toEqual(["差距", "， "]);
+    expect(query.indexedText(compactText(raw)).slice(3, 6)).toEqual(["差", "距", "，"]);
   });
 });
 
@@ -119,5 +121,21 @@ describe("excerpt", () => {
   it("keeps text from the index as text: markup in it stays visible, never becomes elements", () => {
     const pieces = query.excerpt({ raw_content: "a&lt;b&gt;\u200Bc", meta: {} }, [], 10);
     expect(pieces.map((piece) => piece.text).join("")).toBe("a<b>c");
+  });
+});
+
+describe("roundWordCount", () => {
+  it("keeps a page's word count within 2.5 %, in order, and never makes a page empty", () => {
+    let last = 0;
+    for (let words = 1; words < 50_000; words++) {
+      const rounded = roundWordCount(words);
+      // 2.5 %, and half a word, as the steps are whole words.
+      expect(Math.abs(rounded - words)).toBeLessThanOrEqual(0.025 * words + 0.5);
+      expect(rounded).toBeGreaterThanOrEqual(last);
+      expect(rounded).toBeGreaterThan(0);
+      last = rounded;
+    }
+    // 1,000 to 10,999 words in 50 steps.
+    expect(new Set(Array.from({ length: 10_000 }, (_, i) => roundWordCount(1000 + i))).size).toBeLessThanOrEqual(50);
   });
 });

@@ -10,7 +10,7 @@
 // all its characters.
 
 const WORD_PREFIX = "zq";
-const HAN_CHAR = /^\p{Script=Han}$/u;
+const HAN_RUN_ONLY = /^\p{Script=Han}+$/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 // Letters and digits of other scripts, with the joiners of names such as GPT-4, Node.js, C++, C#.
 const WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+(?:[-.'’](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}_])+)*[+#]*/gu;
@@ -205,21 +205,21 @@ export function excerpt(data, words, length = 80) {
 }
 
 /**
- * Pagefind's stored text of a page, one piece per indexed word: a Han character for each of the
- * index's pair words (the build writes them back so, src/search/fragments.ts), without the spaces
- * the index set around runs of them.
+ * Pagefind's stored text of a page, one piece per indexed word. The build writes the index's pair
+ * words back as their characters, a run of them as one piece (src/search/compact.ts): such a run
+ * is one word per character, and the spaces the index set around it are dropped.
  * @param {string} rawContent  Pagefind's raw_content: words joined by zero-width spaces, < and > escaped
  * @returns {string[]}
  */
 export function indexedText(rawContent) {
   const content = rawContent.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-  const pieces = content.includes("\u200B") ? content.split("\u200B") : content.split(/(?<=\s)/);
-  const han = pieces.map((piece) => HAN_CHAR.test(piece));
+  const words = content.includes("\u200B") ? content.split("\u200B") : content.split(/(?<=\s)/);
+  const pieces = words.flatMap((word) => (HAN_RUN_ONLY.test(word) ? [...word].map((char) => ({ text: char, han: true })) : [{ text: word, han: false }]));
   return pieces.map((piece, i) => {
-    if (han[i]) return piece;
-    let text = piece;
-    if (i > 0 && han[i - 1]) text = text.trimStart();
-    if (han[i + 1]) text = text.trimEnd();
+    if (piece.han) return piece.text;
+    let text = piece.text;
+    if (i > 0 && pieces[i - 1].han) text = text.trimStart();
+    if (pieces[i + 1]?.han) text = text.trimEnd();
     return text;
   });
 }
