@@ -4,7 +4,7 @@
  * dozen times, which no real archive does and which decides what a search transfers.
  *
  * Words are drawn from jieba's dictionary at the frequencies it gives (349,000 words counted in
- * Chinese text: 的 is one word in 25), and each article has a topic: a dozen words of two or more
+ * Chinese text, 60 million in all), and each article has a topic: a dozen words of two or more
  * characters that make a tenth of its text, so a word such as 软件 is dense in a few articles and
  * absent from most, as in real archives. Sentences are strings of such words; the characters are
  * real, the pairs within words are real, the pairs across words are as varied as chance makes them.
