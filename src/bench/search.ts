@@ -7,7 +7,8 @@
  * Run directly (`tsx src/bench/search.ts <site> --content <dir> [--shard-size N]`), it indexes an
  * already built site and prints those figures: the way to measure archives too large for one
  * Eleventy build; `--words N` builds and measures an archive of real word statistics instead
- * (./corpus.ts), and `--corpus-queries` measures a built one with that archive's queries.
+ * (./corpus.ts), `--corpus-queries` measures a built one with that archive's queries, and
+ * `--no-index` measures the site's index as it is, without making it again.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
@@ -78,13 +79,15 @@ export const SYNTHETIC_QUERIES: QueryToMeasure[] = [
 export async function benchmarkSearch(
   siteDir: string,
   contentDir: string,
-  options: { shardSize?: number; queries?: QueryToMeasure[] } = {},
+  options: { shardSize?: number; queries?: QueryToMeasure[]; reindex?: boolean } = {},
 ): Promise<void> {
-  const figures = reindex(siteDir, contentDir, options.shardSize);
-  console.log(
-    `search index (again, alone)  ${figures.seconds.toFixed(1)} s for ${figures.pages.toLocaleString("en")} pages; ` +
-      `peak ${Math.round(figures.nodePeakMB)} MB Node + ${figures.pagefindPeakMB === null ? "?" : Math.round(figures.pagefindPeakMB)} MB Pagefind`,
-  );
+  if (options.reindex !== false) {
+    const figures = reindex(siteDir, contentDir, options.shardSize);
+    console.log(
+      `search index (again, alone)  ${figures.seconds.toFixed(1)} s for ${figures.pages.toLocaleString("en")} pages; ` +
+        `peak ${Math.round(figures.nodePeakMB)} MB Node + ${figures.pagefindPeakMB === null ? "?" : Math.round(figures.pagefindPeakMB)} MB Pagefind`,
+    );
+  }
   const sizes = indexSizes(siteDir);
   console.log(
     `  index on disk              ${SCRIPTS.map((script) => `${script} ${megabytes(sizes[script])}`).join(", ")}; query conversion data ${megabytes(sizes.conversion)}`,
@@ -306,6 +309,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
       "shard-size": { type: "string" },
       words: { type: "string" },
       "corpus-queries": { type: "boolean", default: false },
+      "no-index": { type: "boolean", default: false },
     },
   });
   const [siteDir] = positionals;
@@ -313,12 +317,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === SELF) {
   if (values.words) {
     await benchmarkWords(Number(values.words), shardSize);
   } else if (!siteDir || !values.content) {
-    console.log("Usage: tsx src/bench/search.ts <built site> --content <its content folder> [--shard-size N] [--corpus-queries]");
+    console.log("Usage: tsx src/bench/search.ts <built site> --content <its content folder> [--shard-size N] [--corpus-queries] [--no-index]");
     console.log("       tsx src/bench/search.ts --words 10000 [--shard-size N]   (an archive of real word statistics)");
     process.exit(1);
   } else if (values.child) {
     await childIndex(siteDir, values.content, shardSize);
   } else {
-    await benchmarkSearch(siteDir, values.content, { shardSize, queries: values["corpus-queries"] ? corpusQueries() : undefined });
+    await benchmarkSearch(siteDir, values.content, {
+      shardSize,
+      queries: values["corpus-queries"] ? corpusQueries() : undefined,
+      reindex: !values["no-index"],
+    });
   }
 }

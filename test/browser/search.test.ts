@@ -30,6 +30,8 @@ const BOTH_PAGES: { what: string; queries: string[]; found: string[] }[] = [
   { what: "words between punctuation", queries: ["软件，发展！", "「軟件」、《發展》"], found: ["kaiyuan-moxing", "ruanjian-shuoming"] },
   { what: "mixed Latin and Chinese", queries: ["GPT-4 差距", "ｇｐｔ－４　差距"], found: ["kaiyuan-moxing"] },
   { what: "nothing", queries: ["外星人"], found: [] },
+  // Both characters are in the index, never side by side; 觉 ends a sentence of xitai-huanghou.
+  { what: "two characters it has, never together", queries: ["觉软", "覺軟"], found: [] },
 ];
 
 let out: string;

@@ -45,8 +45,9 @@ describe("queryTerms", () => {
 
 describe("pagefindQueries", () => {
   const words = (run: string) => query.hanWords(run);
-  it("asks for a word of two characters as its pair", () => {
-    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: words("软件")[0], span: 2 });
+  it("asks for a word of two characters as its pair, exactly (never a shorter word Pagefind has), and loosely to rank", () => {
+    const [pair] = words("软件");
+    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: `"${pair}"`, rank: pair, span: 2 });
   });
   it("asks for more characters as the exact phrase of their pairs, and loosely to rank the pages", () => {
     const [a, b, c] = words("开源软件");

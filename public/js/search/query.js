@@ -52,8 +52,9 @@ export function pagefindQueries(term) {
   const words = hanWords(term.text);
   // One character: the prefix of every pair it starts, and of itself at the end of a run.
   if (words.length === 1) return { match: words[0], span: 1 };
+  // An exact phrase even of one pair: asked for a word it does not have, Pagefind answers with the
+  // longest word it has that the query starts with (妄圖 would find the 妄 that ends a sentence).
   const pairs = words.slice(0, -1);
-  if (pairs.length === 1) return { match: pairs[0], span: 2 };
   return { match: `"${pairs.join(" ")}"`, rank: pairs.join(" "), span: 2 };
 }
 
