@@ -103,6 +103,17 @@ describe("search in the browser", { skip }, () => {
     await page.close();
   });
 
+  it("marks every place of the query in an excerpt, and only where all of it is", async () => {
+    const page = await context.newPage();
+    const marks = () => page.locator(".search-result", { hasText: titleOf(page.url().includes("zh-hant") ? "zh-hant" : "zh-hans", "kaiyuan-moxing") }).locator(".search-result-excerpt mark").allTextContents();
+    await search(page, "zh-hant", "开源");
+    expect(await marks()).toEqual(["開源", "開源"]);
+    // 开源 is twice in the text, 开源模型 once: the other 开源 is of 开源软件.
+    await search(page, "zh-hans", "开源模型");
+    expect(await marks()).toEqual(["开源模型"]);
+    await page.close();
+  });
+
   it("marks the matched words in each excerpt, and says what to try when nothing is found", async () => {
     const page = await context.newPage();
     await search(page, "zh-hant", "头发");

@@ -15,7 +15,7 @@ interface Term {
 }
 interface QueryModule {
   queryTerms(query: string): Term[];
-  pagefindQueries(term: Term): { match: string; rank?: string; span: number };
+  pagefindQueries(term: Term): { match: string; rank?: string; pairs?: string[] };
   hanWords(run: string): string[];
   indexedText(rawContent: string): string[];
   characterTest(set: { block: string; others: string }): (text: string) => boolean;
@@ -47,18 +47,18 @@ describe("pagefindQueries", () => {
   const words = (run: string) => query.hanWords(run);
   it("asks for a word of two characters as its pair, exactly (never a shorter word Pagefind has), and loosely to rank", () => {
     const [pair] = words("软件");
-    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: `"${pair}"`, rank: pair, span: 2 });
+    expect(query.pagefindQueries({ kind: "han", text: "软件" })).toEqual({ match: `"${pair}"`, rank: pair, pairs: [pair] });
   });
-  it("asks for more characters as the exact phrase of their pairs, and loosely to rank the pages", () => {
+  it("asks for more characters as the exact phrase of their pairs, loosely to rank the pages, and each pair to find every place", () => {
     const [a, b, c] = words("开源软件");
-    expect(query.pagefindQueries({ kind: "han", text: "开源软件" })).toEqual({ match: `"${a} ${b} ${c}"`, rank: `${a} ${b} ${c}`, span: 2 });
+    expect(query.pagefindQueries({ kind: "han", text: "开源软件" })).toEqual({ match: `"${a} ${b} ${c}"`, rank: `${a} ${b} ${c}`, pairs: [a, b, c] });
   });
   it("asks for one character as the prefix of the pairs it starts, and a word of another script as it is", () => {
     const [one] = words("茶");
     expect(one).toHaveLength(6);
     expect(words("茶馆")[0]!.startsWith(one!)).toBe(true);
-    expect(query.pagefindQueries({ kind: "han", text: "茶" })).toEqual({ match: one, span: 1 });
-    expect(query.pagefindQueries({ kind: "word", text: "GPT-4" })).toEqual({ match: "GPT-4", span: 1 });
+    expect(query.pagefindQueries({ kind: "han", text: "茶" })).toEqual({ match: one });
+    expect(query.pagefindQueries({ kind: "word", text: "GPT-4" })).toEqual({ match: "GPT-4" });
   });
 });
 

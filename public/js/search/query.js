@@ -42,20 +42,21 @@ export function hanWords(run) {
 /**
  * What is sent to Pagefind for a term. `match` decides which pages contain the term; `rank`, when
  * given, orders them (Pagefind scores an exact phrase as 1 on every page, so the pairs are also
- * asked for loosely, which weighs titles and frequency; both use the same index chunks). `span`:
- * how many characters a matched word covers where it is found.
+ * asked for loosely, which weighs titles and frequency; all use the same index chunks). `pairs`,
+ * for two characters or more: each pair, asked for alone to find every place the term is (an exact
+ * phrase gives only the first).
  * @param {{ kind: "han" | "word", text: string }} term
- * @returns {{ match: string, rank?: string, span: number }}
+ * @returns {{ match: string, rank?: string, pairs?: string[] }}
  */
 export function pagefindQueries(term) {
-  if (term.kind === "word") return { match: term.text, span: 1 };
+  if (term.kind === "word") return { match: term.text };
   const words = hanWords(term.text);
   // One character: the prefix of every pair it starts, and of itself at the end of a run.
-  if (words.length === 1) return { match: words[0], span: 1 };
+  if (words.length === 1) return { match: words[0] };
   // An exact phrase even of one pair: asked for a word it does not have, Pagefind answers with the
   // longest word it has that the query starts with (妄圖 would find the 妄 that ends a sentence).
   const pairs = words.slice(0, -1);
-  return { match: `"${pairs.join(" ")}"`, rank: pairs.join(" "), span: 2 };
+  return { match: `"${pairs.join(" ")}"`, rank: pairs.join(" "), pairs };
 }
 
 /**
@@ -145,15 +146,26 @@ export async function search(engine, query, options = {}) {
  * @typedef {{ id: string, score: number, result: any, words: number[], terms: string[] }} Hit
  */
 
-/** The pages that contain one term, with a score and the positions of the term on each. */
+/** The pages that contain one term, with a score and the positions of its characters or words on each. */
 async function termHits(run, term) {
   const queries = pagefindQueries(term);
-  const [matched, ranked] = await Promise.all([run(queries.match), queries.rank ? run(queries.rank) : null]);
-  const hits = new Map();
+  const pairs = queries.pairs ?? [];
+  const [matched, ranked, ...pairResults] = await Promise.all([
+    run(queries.match),
+    queries.rank ? run(queries.rank) : null,
+    ...pairs.map((pair) => run(pair)),
+  ]);
   const scoreOf = ranked ? new Map(ranked.map((result) => [result.id, result.score])) : null;
+  const pairAt = pairResults.map((results) => new Map(results.map((result) => [result.id, new Set(result.words)])));
+  const hits = new Map();
   for (const result of matched) {
-    // A pair found at a position covers the character there and the next one.
-    const words = queries.span === 2 ? result.words.flatMap((position) => [position, position + 1]) : result.words;
+    let words = result.words;
+    if (pairs.length > 0) {
+      // Every place where the pairs follow one another, and the characters they cover.
+      const at = pairAt.map((positions) => positions.get(result.id) ?? new Set());
+      const starts = [...at[0]].filter((start) => at.every((positions, k) => positions.has(start + k)));
+      words = (starts.length > 0 ? starts : result.words.slice(0, 1)).flatMap((start) => pairs.map((_, k) => start + k).concat(start + pairs.length));
+    }
     hits.set(result.id, { result, words, score: scoreOf ? scoreOf.get(result.id) ?? 0 : result.score });
   }
   return hits;
