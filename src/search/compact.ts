@@ -20,12 +20,10 @@
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { decode, Encoder } from "cbor-x";
+import { decode, encode } from "cbor2";
 import { decodeHanWord } from "./characters.ts";
 
 const SIGNATURE = "pagefind_dcd";
-// As Pagefind writes CBOR (checked byte for byte): plain arrays, strings and integers.
-const cbor = new Encoder({ useRecords: false, variableMapSize: true });
 
 /** pf_meta: [version, pages [file, word count], index chunks [first word, last word, file], filters, sorts, meta fields]. */
 type PagefindMeta = [string, [string, number][], [string, string, string][], ...unknown[]];
@@ -70,7 +68,8 @@ export function compactBundle(bundleDir: string): void {
     renameSync(path.join(bundleDir, "index", `${file}.pf_index`), path.join(bundleDir, "index", `${name}.pf_index`));
     return [first, last, name];
   });
-  writeFileSync(metaFile, gzipSync(Buffer.concat([Buffer.from(SIGNATURE), cbor.encode(meta)]), { level: 9 }));
+  // cbor2 writes plain arrays, strings and integers as Pagefind does (checked byte for byte).
+  writeFileSync(metaFile, gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encode(meta)]), { level: 9 }));
 }
 
 /**

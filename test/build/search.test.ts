@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { decode } from "cbor-x";
+import { decode } from "cbor2";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
 import { buildSearchIndex, SearchIndexError, type ScriptSearchData } from "../../src/search/index.ts";
 import { hanWords, hasCharacter } from "../../src/search/characters.ts";
