@@ -70,10 +70,21 @@ describe("search in the browser", { skip }, () => {
     const status = page.locator(".search-status");
     // The page says it is busy from the moment a search starts until its results are drawn.
     await page.locator('#search[aria-busy="false"]').waitFor();
+    await scrollThroughResults(page);
     return {
       status: (await status.textContent()) ?? "",
       titles: await page.locator(".search-result-title a").allTextContents(),
     };
+  }
+
+  /** Results below the screen are fetched as they come near it: scroll until every one is drawn. */
+  async function scrollThroughResults(page: Page): Promise<void> {
+    const pending = page.locator(".search-result-pending");
+    for (let i = 0; i < 100 && (await pending.count()) > 0; i++) {
+      await pending.first().scrollIntoViewIfNeeded().catch(() => {});
+      await page.waitForTimeout(20);
+    }
+    expect(await pending.count()).toBe(0);
   }
 
   for (const prefix of PAGES) {
@@ -100,6 +111,26 @@ describe("search in the browser", { skip }, () => {
     // Simplified writes both with 后.
     const simplified = await search(page, "zh-hans", "後");
     expect(simplified.titles.sort()).toEqual([...after, "xitai-huanghou"].map((slug) => titleOf("zh-hans", slug)).sort());
+    await page.close();
+  });
+
+  it("fetches the text of the results near the screen, the others as the reader scrolls to them", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const fragments: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith(".pf_fragment")) fragments.push(request.url());
+    });
+    await page.goto(`${server.url}zh-hans/search/?q=${encodeURIComponent("的")}`);
+    await page.locator('#search[aria-busy="false"]').waitFor();
+    expect(await page.locator(".search-status").textContent()).toContain("8 篇文章");
+    const drawn = await page.locator(".search-result-title").count();
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThan(8);
+    expect(fragments).toHaveLength(drawn);
+    await scrollThroughResults(page);
+    expect(await page.locator(".search-result-title").count()).toBe(8);
+    expect(new Set(fragments).size).toBe(8);
     await page.close();
   });
 

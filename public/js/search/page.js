@@ -159,22 +159,26 @@ function start(root) {
       return;
     }
     suggestions.hidden = true;
+    section.hidden = false;
     await showMore(id, found.results, 0);
     if (id !== sequence) return;
-    section.hidden = false;
     status.textContent = fillIn(filtered ? words.countFiltered : words.count, { n: count });
     root.setAttribute("aria-busy", "false");
   }
 
   async function showMore(id, results, from) {
-    const page = results.slice(from, from + PAGE_SIZE);
-    const data = await Promise.all(page.map((hit) => hit.result.data()));
-    if (id !== sequence) return;
+    if (from === 0) {
+      // The last search's results that were never fetched never will be.
+      for (const item of pending.keys()) watcher.unobserve(item);
+      pending.clear();
+    }
+    const page = results.slice(from, from + PAGE_SIZE).map((hit) => pendingResult(id, hit));
     section.querySelector(".search-more")?.remove();
-    const items = page.map((hit, i) => resultItem(hit, data[i]));
-    // The previous results stay until the new ones are ready.
-    if (from === 0) list.replaceChildren(...items);
-    else list.append(...items);
+    if (from === 0) list.replaceChildren(...page.map((result) => result.item));
+    else list.append(...page.map((result) => result.item));
+    // The search is done when what is on the screen, or nearly, is drawn.
+    await Promise.all(page.filter((result) => nearScreen(result.item)).map((result) => result.load()));
+    if (id !== sequence) return;
     if (from + PAGE_SIZE < results.length) {
       const button = element("button", "search-more", words.more);
       button.type = "button";
@@ -188,13 +192,47 @@ function start(root) {
     }
   }
 
-  function resultItem(hit, data) {
-    const item = element("li", "search-result");
+  // A result's title and text are in its Pagefind fragment (about 5 KB), fetched when the result
+  // comes near the screen: a search loads the results a reader sees, not all ten of a page.
+  const pending = new Map();
+  const nearScreen = (item) => item.getBoundingClientRect().top < innerHeight * 1.5;
+  const watcher = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) if (entry.isIntersecting) pending.get(entry.target)?.();
+    },
+    { rootMargin: "0px 0px 50% 0px" },
+  );
+  // Moving through the results with the keyboard skips nothing: they are all drawn at once.
+  section.addEventListener("focusin", () => {
+    for (const load of pending.values()) load();
+  });
+
+  function pendingResult(id, hit) {
+    const item = element("li", "search-result search-result-pending");
+    item.setAttribute("aria-busy", "true");
+    let loading = null;
+    const load = () =>
+      (loading ??= hit.result.data().then((data) => {
+        watcher.unobserve(item);
+        pending.delete(item);
+        if (id !== sequence) return;
+        item.classList.remove("search-result-pending");
+        item.removeAttribute("aria-busy");
+        item.replaceChildren(...resultContent(hit, data));
+      }));
+    pending.set(item, load);
+    watcher.observe(item);
+    return { item, load };
+  }
+
+  /** What a result shows: title, date and source, tags, an excerpt with the matches marked. */
+  function resultContent(hit, data) {
+    const parts = [];
     const heading = element("h2", "search-result-title");
     const link = element("a", "", data.meta.title || data.url);
     link.href = highlighted(data.url, hit.terms);
     heading.append(link);
-    item.append(heading);
+    parts.push(heading);
 
     const meta = element("p", "search-result-meta");
     if (data.meta.date) {
@@ -203,7 +241,7 @@ function start(root) {
       meta.append(time);
     }
     if (data.meta.source) meta.append(element("span", "search-result-source", `${words.source}：${data.meta.source}`));
-    item.append(meta);
+    parts.push(meta);
 
     const tags = parseTags(data.meta.tags);
     if (tags.length > 0) {
@@ -214,15 +252,15 @@ function start(root) {
         tag.href = url;
         tagList.append(element("li", "", tag));
       }
-      item.append(tagList);
+      parts.push(tagList);
     }
 
     const text = element("p", "search-result-excerpt");
     for (const piece of excerpt(data, hit.words)) {
       text.append(piece.marked ? element("mark", "", piece.text) : document.createTextNode(piece.text));
     }
-    item.append(text);
-    return item;
+    parts.push(text);
+    return parts;
   }
 
   function showSuggestions(state, filtered) {
