@@ -67,6 +67,9 @@ export interface SearchStrings {
   browseTags: string;
   browseDates: string;
   more: string;
+  /** A result whose title and text are still being fetched; one that could not be. */
+  resultLoading: string;
+  resultFailed: string;
   needsJavaScript: string;
   unavailable: string;
 }
@@ -133,6 +136,8 @@ export const strings: Record<Script, Strings> = {
       browseTags: "浏览全部标签",
       browseDates: "按日期浏览",
       more: "显示更多结果",
+      resultLoading: "正在载入这篇文章的摘要……",
+      resultFailed: "这篇文章的摘要没能载入，请重新搜索。",
       needsJavaScript: "搜索需要在浏览器中启用 JavaScript。也可以按标签或日期浏览文章。",
       unavailable: "搜索暂时无法使用：没有找到搜索索引。",
     },
@@ -198,6 +203,8 @@ export const strings: Record<Script, Strings> = {
       browseTags: "瀏覽全部標籤",
       browseDates: "按日期瀏覽",
       more: "顯示更多結果",
+      resultLoading: "正在載入這篇文章的摘要……",
+      resultFailed: "這篇文章的摘要沒能載入，請重新搜尋。",
       needsJavaScript: "搜尋需要在瀏覽器中啟用 JavaScript。也可以按標籤或日期瀏覽文章。",
       unavailable: "搜尋暫時無法使用：沒有找到搜尋索引。",
     },

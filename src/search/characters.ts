@@ -49,8 +49,17 @@ export function decodeHanWord(word: string): string | undefined {
 export function encodeHan(html: string): string {
   return html
     .split(MARKUP)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(HAN_RUN, (run) => ` ${hanWords(run).join(" ")} `)))
+    .map((part, i) => (i % 2 === 1 ? part : hanReferencesAsText(part).replace(HAN_RUN, (run) => ` ${hanWords(run).join(" ")} `)))
     .join("");
+}
+
+/** &#20013; and &#x4E2D; as 中: Pagefind would read them as Han characters the pairs have not seen. */
+function hanReferencesAsText(text: string): string {
+  return text.replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (reference, hex?: string, decimal?: string) => {
+    const point = hex ? parseInt(hex, 16) : Number(decimal);
+    const char = point <= 0x10ffff ? String.fromCodePoint(point) : "";
+    return HAN.test(char) ? char : reference;
+  });
 }
 
 // The CJK Unified Ideographs block holds nearly every character of modern text: a bitmap of it is
@@ -76,7 +85,7 @@ export class CharacterCollector {
     const start = html.search(/<[^>]*\bdata-pagefind-body\b/);
     const end = html.lastIndexOf("</article>");
     const body = start >= 0 ? html.slice(start, end > start ? end : undefined) : html;
-    this.add(body.split(MARKUP).filter((_, i) => i % 2 === 0).join(""));
+    this.add(hanReferencesAsText(body.split(MARKUP).filter((_, i) => i % 2 === 0).join("")));
   }
 
   add(text: string): void {

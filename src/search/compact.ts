@@ -10,13 +10,14 @@
  * - The list of pages and of index chunks (the `pf_meta` file every first search loads) names each
  *   fragment and chunk file by a random hash, some 5 bytes a page even compressed. They are renamed
  *   in order, `<id>_<n>`, `<id>` from Pagefind's own hash of the whole bundle so that a changed
- *   bundle never reuses a name; and each page's word count, by which Pagefind ranks (longer pages
+ *   bundle never reuses a name, and the list is named by its new content; and each page's word count, by which Pagefind ranks (longer pages
  *   weigh a match less), is rounded to within 2.5 %, which compresses it by half and changes no
  *   ranking that matters.
  *
  * The files' format is Pagefind 1.5.2's, which package.json pins: gzip of a signature and CBOR
  * (fragments: JSON). Anything else is refused with an error, never half-read.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
@@ -24,6 +25,10 @@ import { decode, encode } from "cbor2";
 import { decodeHanWord } from "./characters.ts";
 
 const SIGNATURE = "pagefind_dcd";
+// Part of the names given to a bundle's files: change it when what is written here changes.
+const COMPACT_VERSION = 1;
+
+const hash = (data: string | Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** pf_meta: [version, pages [file, word count], index chunks [first word, last word, file], filters, sorts, meta fields]. */
 type PagefindMeta = [string, [string, number][], [string, string, string][], ...unknown[]];
@@ -40,11 +45,13 @@ export class BundleFormatError extends Error {}
 export function compactBundle(bundleDir: string): void {
   const metaFiles = readdirSync(bundleDir).filter((file) => file.endsWith(".pf_meta"));
   if (metaFiles.length !== 1) throw new BundleFormatError(`expected one .pf_meta file, found ${metaFiles.length}`);
+  // pagefind.<language>_<hash>.pf_meta, the hash of the whole bundle.
+  const named = /^pagefind\.(.+)_([0-9a-f]+)\.pf_meta$/.exec(metaFiles[0]!);
+  if (!named) throw new BundleFormatError(`${metaFiles[0]} is not named as Pagefind names it`);
+  const [, language, pagefindHash] = named;
   const metaFile = path.join(bundleDir, metaFiles[0]!);
   const meta = readMeta(metaFile);
-  // pagefind.<language>_<hash>.pf_meta: the hash is of the whole bundle.
-  const id = /_([0-9a-f]{5})[0-9a-f]*\.pf_meta$/.exec(metaFile)?.[1];
-  if (!id) throw new BundleFormatError(`${metaFiles[0]} is not named as Pagefind names it`);
+  const id = hash(`${COMPACT_VERSION}:${pagefindHash}`).slice(0, 8);
 
   const renamed = new Map<string, string>();
   meta[1] = meta[1].map(([file, words], i) => {
@@ -61,15 +68,27 @@ export function compactBundle(bundleDir: string): void {
     }
     return [renamed.get(file)!, roundWordCount(words)];
   });
-  for (const file of renamed.keys()) rmSync(path.join(bundleDir, "fragment", `${file}.pf_fragment`));
+  for (const [file, name] of renamed) if (file !== name) rmSync(path.join(bundleDir, "fragment", `${file}.pf_fragment`));
 
   meta[2] = meta[2].map(([first, last, file], i) => {
     const name = `${id}_${i.toString(36)}`;
     renameSync(path.join(bundleDir, "index", `${file}.pf_index`), path.join(bundleDir, "index", `${name}.pf_index`));
     return [first, last, name];
   });
+
+  // The list is named anew by its content, as Pagefind names it, so that no cache holds the old
+  // list with the old names; the entry file, which the browser always asks for afresh, says so.
   // cbor2 writes plain arrays, strings and integers as Pagefind does (checked byte for byte).
-  writeFileSync(metaFile, gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encode(meta)]), { level: 9 }));
+  const metaBytes = gzipSync(Buffer.concat([Buffer.from(SIGNATURE), encode(meta)]), { level: 9 });
+  const metaHash = `${language}_${hash(metaBytes).slice(0, 15)}`;
+  writeFileSync(path.join(bundleDir, `pagefind.${metaHash}.pf_meta`), metaBytes);
+  const entryFile = path.join(bundleDir, "pagefind-entry.json");
+  const entry = JSON.parse(readFileSync(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+  const languageEntry = entry.languages[language!];
+  if (!languageEntry) throw new BundleFormatError(`${entryFile} does not list the language ${language}`);
+  languageEntry.hash = metaHash;
+  writeFileSync(entryFile, JSON.stringify(entry));
+  if (metaFile !== path.join(bundleDir, `pagefind.${metaHash}.pf_meta`)) rmSync(metaFile);
 }
 
 /**

@@ -229,6 +229,8 @@ async function indexShard(dir: string, script: Script, shard: Shard, part: numbe
   try {
     compactBundle(dir);
   } catch (error) {
+    // Half rewritten, the bundle is of no use: the next build makes it again.
+    rmSync(dir, { recursive: true, force: true });
     throw new SearchIndexError(`Pagefind's bundle ${dir} could not be made smaller: ${messageOf(error)}`);
   }
 }

@@ -134,6 +134,18 @@ describe("search in the browser", { skip }, () => {
     await page.close();
   });
 
+  it("says so where a result's text could not be fetched, and finishes the search", async () => {
+    // A context of its own: the failed requests are meant, not errors of the site.
+    const offline = await browser.newContext({ locale: "zh-CN" });
+    const page = await offline.newPage();
+    await page.route("**/*.pf_fragment", (route) => route.abort());
+    await page.goto(`${server.url}zh-hans/search/?q=${encodeURIComponent("软件")}`);
+    await page.locator('#search[aria-busy="false"]').waitFor();
+    expect(await page.locator(".search-status").textContent()).toContain("篇文章");
+    expect(await page.locator(".search-result-failed").first().textContent()).toContain("没能载入");
+    await offline.close();
+  });
+
   it("marks every place of the query in an excerpt, and only where all of it is", async () => {
     const page = await context.newPage();
     const marks = () => page.locator(".search-result", { hasText: titleOf(page.url().includes("zh-hant") ? "zh-hant" : "zh-hans", "kaiyuan-moxing") }).locator(".search-result-excerpt mark").allTextContents();

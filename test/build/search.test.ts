@@ -27,7 +27,7 @@ const { indexedText } = (await import(pathToFileURL(path.join(PROJECT_ROOT, "pub
 const bundleDir = (out: string, prefix: string) => path.join(out, "pagefind", prefix);
 const entry = (out: string, prefix: string) =>
   JSON.parse(readFileSync(path.join(bundleDir(out, prefix), "pagefind-entry.json"), "utf8")) as {
-    languages: Record<string, { page_count: number }>;
+    languages: Record<string, { page_count: number; hash: string }>;
   };
 function fragments(out: string, prefix: string): Fragment[] {
   const dir = path.join(bundleDir(out, prefix), "fragment");
@@ -98,8 +98,11 @@ describe("the search index of a build", () => {
     for (const prefix of ["zh-hans", "zh-hant"]) {
       const dir = bundleDir(out, prefix);
       const [metaFile] = readdirSync(dir).filter((file) => file.endsWith(".pf_meta"));
-      const id = /_([0-9a-f]{5})/.exec(metaFile!)![1];
+      // The list is named by its content, and the entry file names it.
+      expect(metaFile).toBe(`pagefind.${entry(out, prefix).languages[prefix]!.hash}.pf_meta`);
       const meta = decode(gunzipSync(readFileSync(path.join(dir, metaFile!))).subarray(12)) as [string, [string, number][], [string, string, string][]];
+      const id = meta[1][0]![0].split("_")[0]!;
+      expect(id).toMatch(/^[0-9a-f]{8}$/);
       const names = (sub: string, ext: string) => readdirSync(path.join(dir, sub)).map((file) => file.slice(0, -ext.length)).sort();
       expect(meta[1].map(([file]) => file)).toEqual(Array.from({ length: 8 }, (_, i) => `${id}_${i.toString(36)}`));
       expect(names("fragment", ".pf_fragment")).toEqual(meta[1].map(([file]) => file).sort());

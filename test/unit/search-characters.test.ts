@@ -59,6 +59,15 @@ describe("encodeHan", () => {
   });
 });
 
+describe("encodeHan and character references", () => {
+  it("reads &#20013; and &#x6587; as the characters they are, and leaves every other reference alone", () => {
+    expect(show(encodeHan("<p>&#20013;&#x6587;&amp;#20013;&#65;&#99999999;</p>"))).toBe("<p> [中文] [文] &amp;#20013;&#65;&#99999999;</p>");
+    const collector = new CharacterCollector();
+    collector.addPage('<article data-pagefind-body><p>&#x5B57;</p></article>');
+    expect(hasCharacter(collector.toJSON(), "字")).toBe(true);
+  });
+});
+
 describe("CharacterCollector", () => {
   it("records the Han characters of a text, in the block bitmap or as others", () => {
     const collector = new CharacterCollector();

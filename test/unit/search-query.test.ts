@@ -76,7 +76,7 @@ describe("characterTest", () => {
 });
 
 describe("indexedText", () => {
-  it("reads the text the build stores: the index's words as characters, without the spaces set around them, without the spaces set around them", () => {
+  it("reads the text the build stores: the index's words as characters, without the spaces set around them", () => {
     const raw = ["GPT", "-", "4 ", ...`${query.hanWords("差距").join(" ")} `.split(/(?<= )/), "， ", ...query.hanWords("发展").map((w) => `${w} `), "a&lt;b&gt;"].join("\u200B");
     expect(query.indexedText(compactText(raw)).join("")).toBe("GPT-4差距，发展a<b>");
     // A run of characters is one piece of the stored text, one word of the index per character.

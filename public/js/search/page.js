@@ -28,6 +28,26 @@ function start(root) {
   let sequence = 0;
   let typing = 0;
 
+  // A result's title and text are in its Pagefind fragment (about 5 KB), fetched when the result
+  // comes near the screen: a search loads the results a reader sees, not all ten of a page.
+  const pending = new Map();
+  const nearScreen = (item) => item.getBoundingClientRect().top < innerHeight * 1.5;
+  const watcher = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) if (entry.isIntersecting) pending.get(entry.target)?.();
+    },
+    { rootMargin: "0px 0px 50% 0px" },
+  );
+  // Moving through the results with the keyboard skips nothing: they are all drawn at once.
+  section.addEventListener("focusin", () => {
+    for (const load of pending.values()) load();
+  });
+  // Results of an earlier search that were never fetched never will be.
+  const clearPending = () => {
+    for (const item of pending.keys()) watcher.unobserve(item);
+    pending.clear();
+  };
+
   const fetchJson = async (url) => {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
@@ -132,6 +152,7 @@ function start(root) {
       status.textContent = "";
       section.hidden = true;
       suggestions.hidden = true;
+      clearPending();
       list.replaceChildren();
       return;
     }
@@ -153,6 +174,7 @@ function start(root) {
     if (count === 0) {
       status.textContent = query ? fillIn(filtered ? words.noneFiltered : words.none, { q: query }) : words.noneInFilters;
       section.hidden = true;
+      clearPending();
       list.replaceChildren();
       showSuggestions(state, filtered);
       root.setAttribute("aria-busy", "false");
@@ -167,12 +189,8 @@ function start(root) {
   }
 
   async function showMore(id, results, from) {
-    if (from === 0) {
-      // The last search's results that were never fetched never will be.
-      for (const item of pending.keys()) watcher.unobserve(item);
-      pending.clear();
-    }
-    const page = results.slice(from, from + PAGE_SIZE).map((hit) => pendingResult(id, hit));
+    if (from === 0) clearPending();
+    const page = results.slice(from, from + PAGE_SIZE).map((hit) => pendingResult(hit));
     section.querySelector(".search-more")?.remove();
     if (from === 0) list.replaceChildren(...page.map((result) => result.item));
     else list.append(...page.map((result) => result.item));
@@ -185,41 +203,39 @@ function start(root) {
       button.addEventListener("click", async () => {
         button.disabled = true;
         await showMore(id, results, from + PAGE_SIZE);
-        // Keyboard readers continue from the first new result.
-        list.children[from + PAGE_SIZE]?.querySelector("a")?.focus();
+        // Keyboard readers continue from the first new result, unless they have gone elsewhere.
+        const first = list.children[from + PAGE_SIZE];
+        await pending.get(first)?.();
+        if (id === sequence && (document.activeElement === document.body || document.activeElement === button)) {
+          first?.querySelector("a")?.focus();
+        }
       });
       section.append(button);
     }
   }
 
-  // A result's title and text are in its Pagefind fragment (about 5 KB), fetched when the result
-  // comes near the screen: a search loads the results a reader sees, not all ten of a page.
-  const pending = new Map();
-  const nearScreen = (item) => item.getBoundingClientRect().top < innerHeight * 1.5;
-  const watcher = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) if (entry.isIntersecting) pending.get(entry.target)?.();
-    },
-    { rootMargin: "0px 0px 50% 0px" },
-  );
-  // Moving through the results with the keyboard skips nothing: they are all drawn at once.
-  section.addEventListener("focusin", () => {
-    for (const load of pending.values()) load();
-  });
-
-  function pendingResult(id, hit) {
+  function pendingResult(hit) {
     const item = element("li", "search-result search-result-pending");
     item.setAttribute("aria-busy", "true");
+    item.append(element("span", "visually-hidden", words.resultLoading));
     let loading = null;
     const load = () =>
-      (loading ??= hit.result.data().then((data) => {
-        watcher.unobserve(item);
-        pending.delete(item);
-        if (id !== sequence) return;
-        item.classList.remove("search-result-pending");
-        item.removeAttribute("aria-busy");
-        item.replaceChildren(...resultContent(hit, data));
-      }));
+      (loading ??= hit.result.data().then(
+        (data) => {
+          watcher.unobserve(item);
+          pending.delete(item);
+          item.classList.remove("search-result-pending");
+          item.removeAttribute("aria-busy");
+          item.replaceChildren(...resultContent(hit, data));
+        },
+        () => {
+          // A failed fetch (the network) is tried again when the result next comes near the screen.
+          loading = null;
+          item.classList.remove("search-result-pending");
+          item.removeAttribute("aria-busy");
+          item.replaceChildren(element("span", "search-result-failed", words.resultFailed));
+        },
+      ));
     pending.set(item, load);
     watcher.observe(item);
     return { item, load };
