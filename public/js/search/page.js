@@ -30,13 +30,15 @@ function start(root) {
 
   // A result's title and text are in its Pagefind fragment (about 5 KB), fetched when the result
   // comes near the screen: a search loads the results a reader sees, not all ten of a page.
+  // "Near": within half a screen below it, for the first draw and for the watcher alike.
+  const NEAR = 0.5;
   const pending = new Map();
-  const nearScreen = (item) => item.getBoundingClientRect().top < innerHeight * 1.5;
+  const nearScreen = (item) => item.getBoundingClientRect().top < innerHeight * (1 + NEAR);
   const watcher = new IntersectionObserver(
     (entries) => {
       for (const entry of entries) if (entry.isIntersecting) pending.get(entry.target)?.();
     },
-    { rootMargin: "0px 0px 50% 0px" },
+    { rootMargin: `0px 0px ${NEAR * 100}% 0px` },
   );
   // Moving through the results with the keyboard skips nothing: they are all drawn at once.
   section.addEventListener("focusin", () => {
