@@ -18,6 +18,7 @@ export interface EleventyConfig {
   addWatchTarget(target: string): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   setServerOptions(options: Record<string, unknown>): void;
+  setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }
 
@@ -82,4 +83,7 @@ export function servedPath(contentDir: string): string {
 /** `npm start`: the dev server reloads the browser when content changes. */
 export function devServer(eleventyConfig: EleventyConfig): void {
   eleventyConfig.setServerOptions({ port: Number(process.env.PORT ?? 8080), showVersion: false });
+  // public/ is served from where it is: copying it again on every rebuild left its files missing for
+  // a moment, so a page loaded during a rebuild could lose its stylesheet.
+  eleventyConfig.setServerPassthroughCopyBehavior("passthrough");
 }

@@ -124,12 +124,24 @@ describe("npm start", () => {
     expect(first?.getAttribute("href")).toBe("/archive/zh-hans/articles/brand-new/");
   });
 
-  it("shows an edited title", async () => {
+  it("shows an edited title, and keeps serving the stylesheet while it rebuilds", async () => {
+    // A page loaded during the rebuild must not lose its stylesheet: ask for it all the while.
+    let rebuilt = false;
+    const stylesheetStatuses = new Set<number>();
+    const askForStylesheet = (async () => {
+      while (!rebuilt) stylesheetStatuses.add((await get("css/site.css")).status);
+    })();
     writeArticle("brand-new.md", article("brand-new", "改过的标题"));
-    await eventually(async () => {
-      expect(page((await get("zh-hant/articles/brand-new/")).text).querySelector("h1")?.textContent).toBe("改過的標題");
-      expect(page((await get("zh-hans/")).text).querySelector(".article-list a")?.textContent).toBe("改过的标题");
-    });
+    try {
+      await eventually(async () => {
+        expect(page((await get("zh-hant/articles/brand-new/")).text).querySelector("h1")?.textContent).toBe("改過的標題");
+        expect(page((await get("zh-hans/")).text).querySelector(".article-list a")?.textContent).toBe("改过的标题");
+      });
+    } finally {
+      rebuilt = true;
+      await askForStylesheet;
+    }
+    expect([...stylesheetStatuses]).toEqual([200]);
   });
 
   it("reloads an open page after a change", { skip: browserSkipReason() }, async () => {
