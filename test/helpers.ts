@@ -1,14 +1,14 @@
 /** Shared by the build tests: build a content folder into a temporary folder and read its pages. */
-import { mkdtempSync, readFileSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { buildSite } from "../src/site/build.ts";
+import { temporaryDir } from "./temporary.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 
 export async function buildInto(contentDir: string): Promise<string> {
-  const outputDir = mkdtempSync(path.join(tmpdir(), "archive-site-"));
+  const outputDir = temporaryDir("archive-site-");
   await buildSite({ contentDir, outputDir });
   return outputDir;
 }

@@ -2,13 +2,12 @@
 // Pagefind index, served on localhost, and searched on both search pages with queries in both scripts.
 import { after as afterAll, before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
 import { buildSite } from "../../src/site/build.ts";
 import { browserSkipReason, launchBrowser, PageWatch, serveSite, type SiteServer } from "./browser.ts";
+import { temporaryDir } from "../temporary.ts";
 
 const CONTENT = path.join(PROJECT_ROOT, "test/fixtures/search/content");
 const BASE = "/wenji/";
@@ -296,7 +295,7 @@ describe("search in the browser", { skip }, () => {
   });
 
   it("searches an index split into several bundles as one", async () => {
-    const split = mkdtempSync(path.join(tmpdir(), "archive-site-"));
+    const split = temporaryDir("archive-site-");
     await buildSite({ contentDir: CONTENT, outputDir: split, searchShardSize: 3 });
     const splitServer = await serveSite(split, BASE);
     try {

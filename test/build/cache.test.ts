@@ -2,11 +2,11 @@
 import { describe, it } from "node:test";
 import { expect } from "expect";
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, appendFileSync } from "node:fs";
+import { cpSync, appendFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { PROJECT_ROOT } from "../helpers.ts";
+import { temporaryDir } from "../temporary.ts";
 
 function build(contentDir: string, outputDir: string): { converted: number; fromCache: number } {
   const output = execFileSync(
@@ -21,7 +21,7 @@ function build(contentDir: string, outputDir: string): { converted: number; from
 
 describe("the conversion cache", () => {
   it("converts nothing on a second build with nothing changed, and only what changed after an edit", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "archive-cache-"));
+    const dir = temporaryDir("archive-cache-");
     const content = path.join(dir, "content");
     cpSync(path.join(PROJECT_ROOT, "test/fixtures/site/content"), content, { recursive: true });
     const output = path.join(dir, "site");

@@ -1,8 +1,7 @@
 // The search index a build writes: real Eleventy builds, real Pagefind bundles, read back from disk.
 import { before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
@@ -11,6 +10,7 @@ import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
 import { buildSearchIndex, SearchIndexError, type ScriptSearchData } from "../../src/search/index.ts";
 import { hanWords, hasCharacter } from "../../src/search/characters.ts";
 import { parseSettings } from "../../src/settings.ts";
+import { temporaryDir } from "../temporary.ts";
 
 interface Fragment {
   url: string;
@@ -161,7 +161,7 @@ describe("indexing problems", () => {
   const settings = parseSettings({ url: "https://example.org/" });
 
   function siteWith(files: Record<string, string>): string {
-    const out = mkdtempSync(path.join(tmpdir(), "search-index-"));
+    const out = temporaryDir("search-index-");
     for (const [file, html] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
       writeFileSync(path.join(out, file), html);

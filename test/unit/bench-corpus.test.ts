@@ -2,11 +2,11 @@
 // jieba's frequencies, topics that make a word dense in a few articles.
 import { describe, it } from "node:test";
 import { expect } from "expect";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { loadArchive } from "../../src/archive.ts";
 import { vocabulary, writeCorpusArchive } from "../../src/bench/corpus.ts";
+import { temporaryDir } from "../temporary.ts";
 
 describe("the benchmark's corpus", () => {
   it("draws words at their frequency, the commonest first", () => {
@@ -31,7 +31,7 @@ describe("the benchmark's corpus", () => {
   });
 
   it("writes articles the site loads, in both scripts, each dense in its own topic", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "corpus-test-"));
+    const dir = temporaryDir("corpus-test-");
     writeCorpusArchive(dir, { articles: 40 });
     const archive = loadArchive({ contentDir: dir, cacheDir: null, includeDrafts: false });
     expect(archive.entries).toHaveLength(40);

@@ -2,8 +2,7 @@
 // over the data of src/search/conversion.ts); the result must be the build's conversion, exactly.
 import { before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import matter from "gray-matter";
@@ -12,6 +11,7 @@ import { writeQueryConversion } from "../../src/search/conversion.ts";
 import { converterFrom, type TraditionalStandard } from "../../src/convert/opencc.ts";
 import { TextConverter } from "../../src/convert/text.ts";
 import type { Script } from "../../src/scripts.ts";
+import { temporaryDir } from "../temporary.ts";
 
 interface Converter {
   convert(text: string): Promise<string>;
@@ -35,7 +35,7 @@ function sampleSentences(): string[] {
 
 /** Data written for one standard, and a converter that reads it as the browser would, counting fetches. */
 function prepare(standard: TraditionalStandard) {
-  const dir = mkdtempSync(path.join(tmpdir(), "search-data-"));
+  const dir = temporaryDir("search-data-");
   writeQueryConversion({ dir, standard, overrides: OVERRIDES });
   const dataUrl = pathToFileURL(dir).href + "/";
   return (script: Script) => {
