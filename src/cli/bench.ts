@@ -28,19 +28,27 @@ interface BuildFigures {
   searchSeconds: number;
 }
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: "string", default: "1000" },
-    pages: { type: "string", default: "5000" },
-    "child-build": { type: "string" },
-    output: { type: "string" },
-    cache: { type: "string" },
-    help: { type: "boolean", default: false },
-  },
-});
+const usage = "Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]";
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      articles: { type: "string", default: "1000" },
+      pages: { type: "string", default: "5000" },
+      "child-build": { type: "string" },
+      output: { type: "string" },
+      cache: { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const { values } = parsed;
 
 if (values.help) {
-  console.log("Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]");
+  console.log(usage);
 } else if (values["child-build"]) {
   await childBuild(values["child-build"], values.output!, values.cache!);
 } else {

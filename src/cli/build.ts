@@ -1,23 +1,35 @@
 /** `npm run build`: the archive in content/ → the site in _site/, in both scripts. */
 import { parseArgs } from "node:util";
-import { buildSite, problemsIn } from "../site/build.ts";
-import { formatProblem } from "../problems.ts";
-import { loadArchive } from "../archive.ts";
+import { ensureHeapRoom } from "./heap.ts";
 
-const { values } = parseArgs({
-  options: {
-    content: { type: "string", default: "content" },
-    output: { type: "string", default: "_site" },
-    verbose: { type: "boolean", default: false },
-    "search-shard-size": { type: "string" },
-    help: { type: "boolean", default: false },
-  },
-});
+const usage = "Usage: npm run build -- [--content DIR] [--output DIR] [--verbose] [--search-shard-size ARTICLES]";
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      content: { type: "string", default: "content" },
+      output: { type: "string", default: "_site" },
+      verbose: { type: "boolean", default: false },
+      "search-shard-size": { type: "string" },
+      help: { type: "boolean", default: false },
+    },
+  });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${usage}`);
+  process.exit(2);
+}
+const { values } = parsed;
 
 if (values.help) {
-  console.log("Usage: npm run build -- [--content DIR] [--output DIR] [--verbose] [--search-shard-size ARTICLES]");
+  console.log(usage);
   process.exit(0);
 }
+
+ensureHeapRoom();
+// Loaded after the heap check, which may run this command again in a Node with more room.
+const { buildSite, problemsIn } = await import("../site/build.ts");
+const { formatProblem } = await import("../problems.ts");
+const { loadArchive } = await import("../archive.ts");
 
 try {
   // Validate first, so content problems are reported plainly, not inside Eleventy's error log;

@@ -31,6 +31,18 @@ const CONFIG_FILE = fileURLToPath(new URL("../../eleventy.config.ts", import.met
 
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  await writePages(options);
+  minifyScripts(path.join(options.outputDir, "js"));
+  const search = await indexArticles(options);
+  return { seconds: (performance.now() - started) / 1000, search };
+}
+
+/**
+ * Eleventy's part. It keeps every page it wrote until it is let go, which this function's end
+ * does, so that they are not held while the search index is made (at 10,000 articles Node then
+ * holds 0.4 GB, not 1.0 GB; at 100,000 it held 7.8 GB).
+ */
+async function writePages(options: BuildOptions): Promise<void> {
   const eleventy = new Eleventy(options.contentDir, options.outputDir, {
     configPath: path.relative(process.cwd(), CONFIG_FILE),
     quietMode: !options.verbose,
@@ -41,9 +53,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     throw problemsIn(error) ?? error;
   }
-  minifyScripts(path.join(options.outputDir, "js"));
-  const search = await indexArticles(options);
-  return { seconds: (performance.now() - started) / 1000, search };
 }
 
 /** The search index of the pages just written: the archive is the one Eleventy's data step loaded. */

@@ -1,0 +1,36 @@
+// A build's room (src/cli/heap.ts): the command runs again with a heap limit of three quarters of
+// the machine's memory when Node's own is lower, with its arguments and exit status.
+import { describe, it } from "node:test";
+import { expect } from "expect";
+import { spawnSync } from "node:child_process";
+import { totalmem } from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TSX = path.join(ROOT, "node_modules/.bin/tsx");
+const SCRIPT = path.join(ROOT, "test/fixtures/cli/heap-room.ts");
+
+function run(nodeOptions: string): { status: number | null; limitMB: number; args: string[] } {
+  const result = spawnSync(TSX, [SCRIPT, "--content", "某个 folder"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+  const lines = result.stdout.trim().split("\n");
+  // One line: the check ran the command once more, not once more for each run.
+  expect(lines).toHaveLength(1);
+  return { status: result.status, ...JSON.parse(lines[0]!) };
+}
+
+describe("the heap room of a build", () => {
+  it("gives the command three quarters of the machine's memory, or keeps Node's limit when that is more", () => {
+    const wantedMB = Math.floor((totalmem() / 2 ** 20) * 0.75);
+    const ran = run("");
+    expect(ran.args).toEqual(["--content", "某个 folder"]);
+    expect(ran.status).toBe(3);
+    expect(ran.limitMB).toBeGreaterThanOrEqual(wantedMB);
+    expect(ran.limitMB).toBeLessThan(Math.max(wantedMB, 4200) + 100);
+  });
+
+  it("keeps a limit the user chose", () => {
+    const ran = run("--max-old-space-size=3000");
+    expect(ran.limitMB).toBeLessThan(3100);
+    expect(ran.status).toBe(3);
+  });
+});
