@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { loadArchive } from "../archive.ts";
 import { buildSite } from "../site/build.ts";
 import { writeSyntheticArchive } from "../bench/synthetic.ts";
 import { benchmarkImport } from "../bench/import.ts";
 import { benchmarkSearch } from "../bench/search.ts";
+import { parseCommandLine } from "./options.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
@@ -29,9 +29,8 @@ interface BuildFigures {
 }
 
 const usage = "Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]";
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseCommandLine(
+  {
     options: {
       articles: { type: "string", default: "1000" },
       pages: { type: "string", default: "5000" },
@@ -40,12 +39,9 @@ try {
       cache: { type: "string" },
       help: { type: "boolean", default: false },
     },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-const { values } = parsed;
+  },
+  usage,
+);
 
 if (values.help) {
   console.log(usage);

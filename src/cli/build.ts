@@ -1,11 +1,10 @@
 /** `npm run build`: the archive in content/ → the site in _site/, in both scripts. */
-import { parseArgs } from "node:util";
 import { ensureHeapRoom } from "./heap.ts";
+import { parseCommandLine } from "./options.ts";
 
 const usage = "Usage: npm run build -- [--content DIR] [--output DIR] [--verbose] [--search-shard-size ARTICLES]";
-let parsed;
-try {
-  parsed = parseArgs({
+const { values } = parseCommandLine(
+  {
     options: {
       content: { type: "string", default: "content" },
       output: { type: "string", default: "_site" },
@@ -13,12 +12,9 @@ try {
       "search-shard-size": { type: "string" },
       help: { type: "boolean", default: false },
     },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-const { values } = parsed;
+  },
+  usage,
+);
 
 if (values.help) {
   console.log(usage);

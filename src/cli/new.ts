@@ -1,14 +1,13 @@
 /** `npm run new -- "标题"`: creates a new article file and prints its path. */
-import { parseArgs } from "node:util";
 import { createArticle } from "../articles/create.ts";
 import { loadSettings } from "../settings.ts";
 import { ProblemsError } from "../problems.ts";
 import { scriptOfLanguageTag } from "../articles/frontmatter.ts";
+import { parseCommandLine } from "./options.ts";
 
 const usage = `Usage: npm run new -- "标题" [--tags 标签1,标签2] [--lang zh-Hans|zh-Hant] [--draft] [--content DIR]`;
-let parsed;
-try {
-  parsed = parseArgs({
+const { values, positionals } = parseCommandLine(
+  {
     allowPositionals: true,
     options: {
       tags: { type: "string" },
@@ -17,12 +16,9 @@ try {
       content: { type: "string", default: "content" },
       help: { type: "boolean", default: false },
     },
-  });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${usage}`);
-  process.exit(2);
-}
-const { values, positionals } = parsed;
+  },
+  usage,
+);
 const title = positionals.join(" ").trim();
 if (values.help || !title) {
   console.log(usage);

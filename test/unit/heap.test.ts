@@ -13,7 +13,7 @@ const SCRIPT = path.join(ROOT, "test/fixtures/cli/heap-room.ts");
 function run(nodeOptions: string): { status: number | null; limitMB: number; args: string[] } {
   const result = spawnSync(TSX, [SCRIPT, "--content", "某个 folder"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: nodeOptions } });
   const lines = result.stdout.trim().split("\n");
-  // One line: the check ran the command once more, not once more for each run.
+  // One line: the command ran once more, with the room, and not again from there.
   expect(lines).toHaveLength(1);
   return { status: result.status, ...JSON.parse(lines[0]!) };
 }
