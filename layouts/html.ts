@@ -3,6 +3,8 @@
  * (titles, tags, names) can never become markup. Only `raw()` — used for Markdown that markdown-it
  * rendered with raw HTML off — passes through unescaped.
  */
+import { withoutForbiddenCharacters } from "../src/characters.ts";
+
 export class Html {
   constructor(readonly value: string) {}
   toString(): string {
@@ -15,7 +17,9 @@ type Value = Html | string | number | boolean | null | undefined | Value[];
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
+  // Characters no XML or HTML document may hold are dropped (content loses them when it is read;
+  // this keeps any other text, such as settings, from breaking a feed).
+  return withoutForbiddenCharacters(text).text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
 }
 
 function render(value: Value): string {

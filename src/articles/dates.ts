@@ -22,10 +22,19 @@ export function parseDate(value: unknown, timeZone: string): DateTime | null {
   const match = DATE_PATTERN.exec(text);
   if (!match) return null;
   const [, day, time, offset] = match;
+  if (offset && !isRealOffset(offset)) return null;
   const iso = `${day}T${time ?? "00:00"}${offset ?? ""}`;
   const parsed = DateTime.fromISO(iso, { zone: timeZone, setZone: Boolean(offset) });
   if (!parsed.isValid) return null;
   return parsed.setZone(timeZone);
+}
+
+// Time zones in use lie between −12:00 and +14:00; luxon would read +25:00 as a day's shift.
+function isRealOffset(offset: string): boolean {
+  if (offset === "Z") return true;
+  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset) ?? [];
+  const total = Number(hours) * 60 + Number(minutes ?? 0);
+  return Number(minutes ?? 0) < 60 && (sign === "+" ? total <= 14 * 60 : total <= 12 * 60);
 }
 
 /** 2023年5月30日: how Chinese readers write a date. */

@@ -3,14 +3,15 @@
  * Each problem names the field and the reason; unknown keys are kept and warned about.
  */
 import path from "node:path";
-import matter from "gray-matter";
-import yaml from "js-yaml";
+import { DateTime } from "luxon";
 import type { SiteSettings } from "../settings.ts";
 import type { Problem } from "../problems.ts";
 import type { Script } from "../scripts.ts";
 import { detectScript } from "../convert/detect.ts";
 import { toSimplified } from "../convert/opencc.ts";
 import { parseDate } from "./dates.ts";
+import { FrontMatterError, readFrontMatter } from "./matter.ts";
+import { describeRemoved, valueWithoutForbiddenCharacters, withoutForbiddenCharacters } from "../characters.ts";
 import { isValidSlug, slugify } from "./slugs.ts";
 import { FRONT_MATTER_KEYS, type Article } from "./types.ts";
 
@@ -19,12 +20,6 @@ export interface ParsedFile {
   problems: Problem[];
   warnings: Problem[];
 }
-
-// CORE_SCHEMA leaves dates as strings, so the site's time zone decides what they mean
-// (the default schema reads 2024-03-01 08:30 as UTC).
-const matterOptions = {
-  engines: { yaml: (text: string) => yaml.load(text, { schema: yaml.CORE_SCHEMA }) as object },
-};
 
 const LIST_SEPARATORS = /[,，、]/;
 
@@ -36,21 +31,19 @@ export function parseArticle(file: string, source: string, settings: SiteSetting
 
   let data: Record<string, unknown>;
   let body: string;
+  // Characters XML forbids, typed or written as YAML escapes (\u0000), would break every feed.
+  const raw = withoutForbiddenCharacters(source);
   try {
-    // Passing options also turns off gray-matter's cache, which leaks mutations between calls.
-    const parsed = matter(source.replace(/^\uFEFF/, ""), matterOptions);
-    data = parsed.data ?? {};
-    body = parsed.content;
+    ({ data, body } = readFrontMatter(raw.text));
   } catch (error) {
-    const reason = (error as Error).message.split("\n")[0];
-    problem("front matter", `is not valid YAML (${reason})`);
-    return { problems, warnings };
-  }
-  if (typeof data !== "object" || Array.isArray(data)) {
-    problem("front matter", "must be a mapping of keys to values");
+    if (!(error instanceof FrontMatterError)) throw error;
+    problem("front matter", error.message);
     return { problems, warnings };
   }
   if (!source.trimStart().startsWith("---")) problem("front matter", "is missing (the file must start with ---)");
+  const escaped = valueWithoutForbiddenCharacters(data);
+  data = escaped.value;
+  if (raw.removed + escaped.removed > 0) warnings.push({ file, message: describeRemoved(raw.removed + escaped.removed) });
 
   const title = text(data.title);
   if (data.title === undefined || data.title === null) problem("title", "is required");
@@ -58,7 +51,10 @@ export function parseArticle(file: string, source: string, settings: SiteSetting
 
   const date = parseDate(data.date, settings.timeZone);
   if (data.date === undefined || data.date === null) problem("date", "is required");
-  else if (!date) problem("date", `${JSON.stringify(data.date)} is not a date (write 2023-05-30, 2023-05-30 08:30 or 2023-05-30T08:30:00+08:00)`);
+  else if (!date) problem("date", `${JSON.stringify(data.date)} is not a date (write 2023-05-30, 2023-05-30 08:30 or 2023-05-30T08:30:00+08:00; an offset lies between -12:00 and +14:00)`);
+  else if (date > DateTime.now().plus({ days: 1 })) {
+    warnings.push({ file, field: "date", message: `${JSON.stringify(data.date)} is after today; the article is published with that date` });
+  }
 
   let updated = undefined;
   if (data.updated !== undefined && data.updated !== null) {

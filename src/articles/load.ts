@@ -16,8 +16,10 @@ export interface LoadResult {
 }
 
 export const ARTICLES_FOLDER = "articles";
+/** Images the articles show, copied in by the importer (`media/<slug>/…`); published at `/media/`. */
+export const MEDIA_FOLDER = "media";
 
-/** Markdown files under `dir`, at any depth, in a stable order. Names starting with . or _ are skipped. */
+/** Markdown files under `dir` (`.md`, in any case), at any depth, in a stable order. Names starting with . or _ are skipped. */
 export function findArticleFiles(dir: string): string[] {
   let entries: string[];
   try {
@@ -27,9 +29,13 @@ export function findArticleFiles(dir: string): string[] {
     throw error;
   }
   return entries
-    .filter((entry) => entry.endsWith(".md") && !entry.split(path.sep).some((part) => /^[._]/.test(part)))
+    .filter((entry) => isArticleFileName(entry) && !entry.split(path.sep).some((part) => /^[._]/.test(part)))
     .sort()
     .map((entry) => path.join(dir, entry));
+}
+
+export function isArticleFileName(name: string): boolean {
+  return /\.md$/i.test(name);
 }
 
 /** Parsed files kept between loads (watch mode), valid while the file and the settings are unchanged. */

@@ -45,4 +45,7 @@ export const FRONT_MATTER_KEYS = [
   // Written by `npm run import`: the input's file name and SHA-256, and a checksum of the file as
   // written, so a later import can tell a person's edits from its own.
   "imported",
+  // Written by `npm run import` for a page saved with its files: each image copied into
+  // media/<slug>/, with the address it had on the origin site.
+  "images",
 ] as const;

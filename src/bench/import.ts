@@ -47,7 +47,7 @@ export function benchmarkImport(count: number): ImportFigures {
 }
 
 function childImport(pagesDir: string, contentDir: string): void {
-  const { files } = listInputs([pagesDir]);
+  const files = listInputs([pagesDir]).inputs;
   const heapMB: number[] = [];
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
   const tenth = Math.max(1, Math.floor(files.length / 10));

@@ -65,11 +65,14 @@ async function run(inputs: string[], options: CliOptions): Promise<void> {
     fallbackDate = { ...fallbackDate, hasTime: false };
   }
 
-  const { files, missing } = listInputs(inputs);
-  const entries: ImportEntry[] = missing.map((input) => ({ input, status: "failed", reason: "does not exist", warnings: [] }));
+  const listed = listInputs(inputs);
+  const files = listed.inputs;
+  const entries: ImportEntry[] = [...listed.failed, ...listed.skipped];
   const bar = options.progress && process.stderr.isTTY && files.length >= PROGRESS_FROM
     ? new cliProgress.SingleBar({ format: "importing {bar} {value}/{total} {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
     : undefined;
+  // What was left out while listing is said first, one line each (the summary counts it under a bar).
+  if (!bar) for (const entry of entries) printEntry(entry, options.dryRun);
   bar?.start(files.length, 0, { file: "" });
   const started = performance.now();
   for (const entry of importFiles(files, {

@@ -1,7 +1,9 @@
 /**
  * Bytes of a saved page → text. A byte-order mark wins; then bytes that are valid UTF-8 are UTF-8
  * whatever the page declares (scrapers re-save pages as UTF-8 and keep the old `<meta charset>`);
- * then the declared charset, when it decodes cleanly; then chardet's best guess. iconv-lite decodes.
+ * then the declared charset, when it decodes cleanly; then UTF-8 with a few bad bytes (a page cut
+ * short inside a character, a flipped byte); then chardet's best guess. iconv-lite decodes. A few
+ * bytes that do not decode are replaced with U+FFFD and counted, never a reason to refuse a page.
  */
 import chardet from "chardet";
 import iconv from "iconv-lite";
@@ -12,10 +14,22 @@ export interface DecodedText {
   encoding: string;
   /** Where that encoding came from. */
   encodingFrom: "bom" | "utf-8" | "declared" | "detected";
+  /** Bytes (or byte sequences) that did not decode and were replaced with U+FFFD. */
+  replaced: number;
+  /** The bytes end inside a character (the page was cut short); that partial character was dropped. */
+  cutInCharacter: boolean;
 }
 
 /** A reason the bytes are not a page or text at all. */
-export class NotTextError extends Error {}
+export class NotTextError extends Error {
+  constructor(
+    message: string,
+    /** A binary file (an image, an archive), not text of any kind. */
+    readonly binary = false,
+  ) {
+    super(message);
+  }
+}
 
 const SNIFF_BYTES = 8192;
 // Legacy Chinese charsets are read as the supersets browsers use for them.
@@ -26,24 +40,26 @@ const MAX_REPLACEMENT_SHARE = 0.002;
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new NotTextError("is empty (0 bytes)");
   const bom = bomEncoding(bytes);
-  if (bom) return { text: iconv.decode(Buffer.from(bytes), bom).replace(/^\uFEFF/, ""), encoding: bom, encodingFrom: "bom" };
-  if (looksBinary(bytes)) throw new NotTextError("is a binary file, not a web page or text");
+  if (bom) return counted(iconv.decode(Buffer.from(bytes), bom).replace(/^\uFEFF/, ""), bom, "bom");
+  if (looksBinary(bytes)) throw new NotTextError("is a binary file, not a web page or text", true);
 
   const utf8 = strictUtf8(bytes);
-  if (utf8 !== null) return { text: utf8, encoding: "utf-8", encodingFrom: "utf-8" };
+  if (utf8 !== null) return { text: utf8, encoding: "utf-8", encodingFrom: "utf-8", replaced: 0, cutInCharacter: false };
 
   const declared = declaredCharset(bytes);
   if (declared) {
     const text = cleanDecode(bytes, declared);
-    if (text !== null) return { text, encoding: declared, encodingFrom: "declared" };
+    if (text !== null) return counted(text, declared, "declared");
   }
+  const mostlyUtf8 = lenientUtf8(bytes);
+  if (mostlyUtf8) return mostlyUtf8;
   // Single-byte charsets decode anything without error, so only the Chinese ones are candidates,
   // in the order chardet ranks them.
   const ranked = chardet.analyse(bytes).map((guess) => normalizeEncoding(guess.name));
   const candidates = [...new Set([...ranked, ...CHINESE_ENCODINGS])].filter((name) => CHINESE_ENCODINGS.includes(name!));
   for (const encoding of candidates as string[]) {
     const text = cleanDecode(bytes, encoding);
-    if (text !== null) return { text, encoding, encodingFrom: "detected" };
+    if (text !== null) return counted(text, encoding, "detected");
   }
   throw new NotTextError("its encoding could not be told (not UTF-8, GBK/GB18030 or Big5 text)");
 }
@@ -64,6 +80,33 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
   }
   return control > sample.length * 0.05;
+}
+
+/** The decoded text with its replacement characters counted; one at the very end is a cut character, dropped. */
+function counted(text: string, encoding: string, encodingFrom: DecodedText["encodingFrom"]): DecodedText {
+  const cutInCharacter = text.endsWith("\uFFFD");
+  const kept = cutInCharacter ? text.replace(/\uFFFD+$/, "") : text;
+  return { text: kept, encoding, encodingFrom, replaced: replacements(kept), cutInCharacter };
+}
+
+function replacements(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) count++;
+  return count;
+}
+
+/**
+ * UTF-8 with a few bytes that are not (one flipped byte, a page cut inside a character): as many
+ * replacements as a clean decode allows, and more UTF-8 characters of several bytes than bad bytes,
+ * so that GBK or Big5 text (whose bytes are rarely valid UTF-8) is never taken for it.
+ */
+function lenientUtf8(bytes: Uint8Array): DecodedText | undefined {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  const bad = replacements(text);
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f && text.charCodeAt(i) !== 0xfffd) wide++;
+  if (bad > Math.max(2, text.length * MAX_REPLACEMENT_SHARE) || wide < bad * 4) return undefined;
+  return counted(text, "utf-8", "utf-8");
 }
 
 function strictUtf8(bytes: Uint8Array): string | null {
@@ -90,9 +133,7 @@ function normalizeEncoding(name: string): string | undefined {
 /** The text in `encoding`, or null when too many bytes do not decode in it. */
 function cleanDecode(bytes: Uint8Array, encoding: string): string | null {
   const text = iconv.decode(Buffer.from(bytes), encoding);
-  let replaced = 0;
-  for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) replaced++;
-  return replaced <= Math.max(2, text.length * MAX_REPLACEMENT_SHARE) ? text : null;
+  return replacements(text) <= Math.max(2, text.length * MAX_REPLACEMENT_SHARE) ? text : null;
 }
 
 /** HTML or plain text, told by content: a page named .txt is still a page. */
@@ -101,4 +142,34 @@ export function looksLikeHtml(text: string): boolean {
   if (/^\s*(<!doctype\s+html|<html[\s>]|<\?xml)/i.test(head)) return true;
   const tags = head.match(/<\/?(?:html|head|body|div|p|br|span|a|h[1-6]|article|section|ul|ol|li|table|meta|script|figure|img|main)\b[^<>]*>/gi);
   return (tags?.length ?? 0) >= 5;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const CODE_PUNCTUATION = /[{}();=]/g;
+const CODE_LINE = /(?:[{};,]\s*$)|^\s*(?:function\b|var |let |const |import |export |@media|@import|@font-face|\/\/|\/\*|\*|[.#]?[\w-]+\s*\{)/;
+
+/**
+ * "a stylesheet or script", "JSON data", or undefined for prose: a saved page's CSS and scripts
+ * are text, but no article. Prose in Chinese is a tenth Han characters or more; code is dense
+ * with braces, semicolons and parentheses, or written mostly in lines of code.
+ */
+export function codeKind(text: string): string | undefined {
+  const sample = text.slice(0, 65536);
+  const visible = sample.replace(/\s/g, "").length;
+  if (visible === 0) return undefined;
+  const han = sample.match(HAN)?.length ?? 0;
+  if (han >= visible * 0.1) return undefined;
+  const trimmed = sample.trim();
+  if (/^[[{]/.test(trimmed)) {
+    try {
+      JSON.parse(text);
+      return "JSON data";
+    } catch {
+      // not JSON; perhaps code
+    }
+  }
+  const lines = sample.split("\n").filter((line) => line.trim());
+  const codeLines = lines.filter((line) => CODE_LINE.test(line)).length;
+  const punctuation = sample.match(CODE_PUNCTUATION)?.length ?? 0;
+  return punctuation > visible * 0.04 || codeLines > lines.length * 0.5 ? "a stylesheet or script" : undefined;
 }

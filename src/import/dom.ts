@@ -4,9 +4,42 @@ import { parseHTML } from "linkedom";
 export type Doc = ReturnType<typeof parseHTML>["document"];
 export type El = Element;
 
+// What a browser keeps in <head>; anything else there (a <p>, text) starts the body.
+const HEAD_ELEMENTS = new Set(["TITLE", "META", "LINK", "STYLE", "SCRIPT", "BASE", "NOSCRIPT", "TEMPLATE"]);
+
 export function parseDocument(html: string): Doc {
   const whole = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html);
-  return parseHTML(whole ? html : `<!doctype html><html><head></head><body>${html}</body></html>`).document;
+  const { document } = parseHTML(whole ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
+  placeLikeBrowser(document);
+  return document;
+}
+
+/**
+ * linkedom keeps elements where the markup puts them; a browser moves content written in <head>,
+ * or between <html> and <body>, to the start of the body. Readability expects a browser's tree
+ * (it fails on a <p> in <head>), and readers saw the page that way.
+ */
+function placeLikeBrowser(document: Doc): void {
+  const root = document.documentElement;
+  if (!root) return;
+  let body = document.body as Element | null;
+  if (!body) {
+    body = document.createElement("body");
+    root.appendChild(body);
+  }
+  const misplaced: Node[] = [];
+  for (const node of [...root.childNodes]) {
+    if (node === body) continue;
+    if ((node as Element).tagName === "HEAD") {
+      for (const inner of [...node.childNodes]) if (!belongsInHead(inner)) misplaced.push(inner);
+    } else if (node.nodeType === 1 || (node.nodeType === 3 && node.textContent!.trim())) misplaced.push(node);
+  }
+  if (misplaced.length > 0) body.prepend(...misplaced);
+}
+
+function belongsInHead(node: Node): boolean {
+  if (node.nodeType === 1) return HEAD_ELEMENTS.has((node as Element).tagName);
+  return node.nodeType !== 3 || !node.textContent!.trim();
 }
 
 export function httpUrl(value: string | undefined, base?: URL): URL | undefined {

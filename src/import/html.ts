@@ -5,13 +5,14 @@
  * and written as Markdown by Turndown.
  */
 import { Readability } from "@mozilla/readability";
+import type { SavedPageImages } from "./assets.ts";
 import { articleBlocks, sameWords } from "./blocks.ts";
 import {
   BOILERPLATE_NAME_PARTS, BOILERPLATE_NAME_PREFIXES, PLACEHOLDER, RELATED_START, STRIPPED_ELEMENTS, isTagPageUrl, isTrackingUrl, withoutTracking,
 } from "./boilerplate.ts";
 import { httpUrl, names, parseDocument, type Doc, type El } from "./dom.ts";
 import { closingAgency, metadataFromLines, mergeMetadata } from "./metadata.ts";
-import { cleanTitle, commonestLinkHost, markupMetadata, pageAddress, siteName } from "./markup.ts";
+import { cleanTitle, commonestLinkHost, markupMetadata, pageAddress, savedFromAddress, siteName } from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
 
@@ -30,6 +31,28 @@ const KEYWORD_LINK_MAX = 6;
 // Readability's time grows steeply with depth; real articles sit a few dozen levels down.
 const MAX_DEPTH = 400;
 
+// Parsing itself slows steeply past some thousands of levels, so the markup is measured first:
+// the tags here never nest (void), are closed by the next of their kind (p, li, td…), or are
+// presentation the parse undoes (font, formatting), so they are not counted.
+const UNCOUNTED_TAGS = new Set("area base br col embed hr img input link meta source track wbr p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp font a b i u s em strong small big sup sub code tt".split(" "));
+const TAG_IN_MARKUP = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
+const MAX_MARKUP_DEPTH = MAX_DEPTH * 10;
+
+/** How deep the markup's tags nest as written (a fast upper bound of the parsed depth for most tags). */
+function markupDepth(html: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const match of html.matchAll(TAG_IN_MARKUP)) {
+    const name = match[2]!.toLowerCase();
+    if (UNCOUNTED_TAGS.has(name) || match[3]) continue;
+    if (name === "script" || name === "style") continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > deepest) deepest = depth;
+    if (deepest > MAX_MARKUP_DEPTH) break;
+  }
+  return deepest;
+}
+
 function nestingDepth(root: El): number {
   let deepest = 0;
   const stack: [El, number][] = [[root, 0]];
@@ -41,13 +64,16 @@ function nestingDepth(root: El): number {
   return deepest;
 }
 
-export function extractFromHtml(html: string, timeZone: string): Extracted {
+export function extractFromHtml(html: string, timeZone: string, savedImages?: SavedPageImages): Extracted {
+  if (markupDepth(html) > MAX_MARKUP_DEPTH) {
+    throw new NoArticleError(`has markup nested more than ${MAX_MARKUP_DEPTH} levels deep (pages deeper than ${MAX_DEPTH} are not read)`);
+  }
   const document = parseDocument(html);
   // <font> is presentation only; pages that never close it nest it thousands deep.
   for (const font of [...document.querySelectorAll("font")]) font.replaceWith(...font.childNodes);
   const depth = nestingDepth(document.body as unknown as El);
   if (depth > MAX_DEPTH) throw new NoArticleError(`has markup nested ${depth} levels deep (pages deeper than ${MAX_DEPTH} are not read)`);
-  const pageUrl = pageAddress(document);
+  const pageUrl = savedFromAddress(html) ?? pageAddress(document);
   const origin = pageUrl?.host ?? commonestLinkHost(document);
   const site = siteName(document);
 
@@ -74,7 +100,7 @@ export function extractFromHtml(html: string, timeZone: string): Extracted {
   metadata.title ??= cleanTitle(readable.title ?? "", site);
 
   const content = parseDocument(readable.content).body as unknown as El;
-  tidyContent(content, pageUrl, origin);
+  tidyContent(content, pageUrl, origin, savedImages);
   const markdown = htmlToMarkdown(content.innerHTML);
   const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
@@ -179,7 +205,19 @@ function captionedImagesToFigures(document: Doc): void {
 const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER"]);
 
 /** Links, images and link lists of the extracted article, made safe and plain. */
-function tidyContent(content: El, pageUrl: URL | undefined, origin: string | undefined): void {
+/** The token of the first candidate that is a copyable file of the saved page's folder; null when they are its files but none can be copied. */
+function savedCopy(candidates: (string | null | undefined)[], savedImages: SavedPageImages, original: string | undefined): string | null | undefined {
+  let refused = false;
+  for (const value of candidates) {
+    if (!value || PLACEHOLDER_IMAGE.test(value)) continue;
+    const token = savedImages.resolve(value, original);
+    if (token) return token;
+    if (token === null) refused = true;
+  }
+  return refused ? null : undefined;
+}
+
+function tidyContent(content: El, pageUrl: URL | undefined, origin: string | undefined, savedImages?: SavedPageImages): void {
   for (const figure of [...content.querySelectorAll("figure")]) {
     // A figure whose image the scraper dropped still links to the image file.
     if (figure.querySelector("img")) continue;
@@ -200,14 +238,17 @@ function tidyContent(content: El, pageUrl: URL | undefined, origin: string | und
       image.getAttribute("src"),
       largestInSrcset(image.getAttribute("srcset")),
     ];
-    const src = candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !PLACEHOLDER_IMAGE.test(url.pathname));
+    const absolute = (value: string | null | undefined) => (/^(?:https?:)?\/\//i.test(value ?? "") ? httpUrl(value!, pageUrl) : undefined);
     const tiny = ["width", "height"].some((name) => Number(image.getAttribute(name)) > 0 && Number(image.getAttribute(name)) <= 3);
-    if (!src || tiny) {
+    // A page saved with its files shows the copy beside it; the origin's address is kept as its source.
+    const saved = savedImages && !tiny ? savedCopy(candidates, savedImages, candidates.map(absolute).find(Boolean)?.href) : undefined;
+    const src = saved === undefined ? candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !PLACEHOLDER_IMAGE.test(url.pathname)) : undefined;
+    if ((!src && !saved) || tiny) {
       image.remove();
       continue;
     }
     for (const name of [...image.getAttributeNames()]) if (!["alt", "title"].includes(name)) image.removeAttribute(name);
-    image.setAttribute("src", withoutTracking(src).href);
+    image.setAttribute("src", saved ?? withoutTracking(src!).href);
   }
   for (const noscript of [...content.querySelectorAll("noscript")]) noscript.remove();
   codeTablesToPre(content);

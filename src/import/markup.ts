@@ -32,6 +32,15 @@ export function pageAddress(document: Doc): URL | undefined {
   return httpUrl(attribute(document, 'link[rel~="canonical"]', "href")) ?? httpUrl(attribute(document, 'meta[property="og:url"]'));
 }
 
+/**
+ * The address a browser saved the page from (`<!-- saved from url=(0042)https://… -->`, written by
+ * "Save Page As"): the page's own, where a CMS's canonical may be its home page.
+ */
+export function savedFromAddress(html: string): URL | undefined {
+  const match = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i.exec(html.slice(0, 4096));
+  return httpUrl(match?.[1]);
+}
+
 /** Without a canonical address, the site is the host most links point to. */
 export function commonestLinkHost(document: Doc): string | undefined {
   const counts = new Map<string, number>();

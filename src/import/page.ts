@@ -3,9 +3,11 @@
  * content, extracted, and completed with the options (`--date`, `--tags`) where the page is silent.
  */
 import { createHash } from "node:crypto";
+import { describeRemoved, valueWithoutForbiddenCharacters, withoutForbiddenCharacters } from "../characters.ts";
 import { detectScript } from "../convert/detect.ts";
 import type { Script } from "../scripts.ts";
-import { decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts";
+import { codeKind, decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts";
+import type { SavedImage, SavedPageImages } from "./assets.ts";
 import { dateInAddress, frontMatterDate, type FoundDate } from "./dates.ts";
 import { extractFromHtml, NoArticleError } from "./html.ts";
 import { closingAgency } from "./metadata.ts";
@@ -17,6 +19,8 @@ export interface PageOptions {
   fallbackDate?: FoundDate;
   /** For pages without tags. */
   fallbackTags?: string[];
+  /** The page's own saved files (`page_files/`), whose images the article shows as copies. */
+  savedImages?: SavedPageImages;
 }
 
 /** The fields of an imported article, as its front matter will hold them. */
@@ -37,10 +41,15 @@ export interface ImportedPage {
   encoding: string;
   sha256: string;
   warnings: string[];
+  /** Images copied from the page's saved files; the body holds their tokens until they are placed. */
+  images: SavedImage[];
 }
 
 /** The page cannot be imported; the message is the one-line reason. */
 export class ImportError extends Error {}
+
+/** The file is not a page or text at all (an image, a stylesheet, a script, data): found in a folder, it is skipped. */
+export class NotAPageError extends ImportError {}
 
 // A title is plain text: an injected script goes with its words, any other tag is dropped.
 const SCRIPT_LIKE = /<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi;
@@ -72,13 +81,21 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   try {
     decoded = decodeBytes(bytes);
   } catch (error) {
-    if (error instanceof NotTextError) throw new ImportError(error.message);
+    if (error instanceof NotTextError) throw error.binary ? new NotAPageError(error.message) : new ImportError(error.message);
     throw error;
   }
+  if (decoded.replaced > 0) {
+    warnings.push(`${decoded.replaced} byte sequence${decoded.replaced === 1 ? "" : "s"} that are not ${decoded.encoding} replaced with �: check the text around them`);
+  }
+  if (decoded.cutInCharacter) warnings.push("the page ends inside a character (it was cut short); that character was dropped");
   const format = looksLikeHtml(decoded.text) ? "html" : "text";
+  if (format === "text") {
+    const code = codeKind(decoded.text);
+    if (code) throw new NotAPageError(`is ${code}, not a web page or text`);
+  }
   let extracted;
   try {
-    extracted = format === "html" ? extractFromHtml(decoded.text, options.timeZone) : extractFromText(decoded.text, options.timeZone);
+    extracted = format === "html" ? extractFromHtml(decoded.text, options.timeZone, options.savedImages) : extractFromText(decoded.text, options.timeZone);
   } catch (error) {
     if (error instanceof NoArticleError) throw new ImportError(error.message);
     if (error instanceof RangeError) throw new ImportError("has markup nested too deeply to read");
@@ -119,5 +136,13 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
     ...(source ? { source } : {}),
     ...(metadata.sourceUrl ? { source_url: metadata.sourceUrl } : {}),
   };
-  return { fields, body, format, encoding: decoded.encoding, sha256, warnings };
+  // Characters XML forbids (control characters, written as such or as &#1;) would break the feeds.
+  const cleanFields = valueWithoutForbiddenCharacters(fields);
+  const cleanBody = withoutForbiddenCharacters(body);
+  const removed = cleanFields.removed + cleanBody.removed;
+  if (removed > 0) warnings.push(describeRemoved(removed));
+  const images = options.savedImages?.images ?? [];
+  const refused = options.savedImages?.refused ?? 0;
+  if (refused > 0) warnings.push(`${refused} image${refused === 1 ? "" : "s"} of its saved files left out (not a PNG, JPEG, GIF, WebP, AVIF or BMP image, or over 20 MB)`);
+  return { fields: cleanFields.value, body: cleanBody.text, format, encoding: decoded.encoding, sha256, warnings, images };
 }

@@ -3,10 +3,12 @@
  * with its reason). Inputs are read one at a time in a stable order, so memory stays flat over
  * thousands of files, and one bad page never stops the rest.
  */
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
 import type { FoundDate } from "./dates.ts";
-import { ImportError, readPage, type ImportedFields } from "./page.ts";
+import { ImportError, NotAPageError, readPage, type ImportedFields } from "./page.ts";
+import { placeImages, SavedPageImages } from "./assets.ts";
+import { MEDIA_FOLDER } from "../articles/load.ts";
 import { ArchiveStore } from "./store.ts";
 
 export interface ImportOptions {
@@ -42,46 +44,146 @@ export interface ImportEntry {
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** Every file under the given paths, folders walked recursively, in a stable order. */
-export function listInputs(paths: string[]): { files: string[]; missing: string[] } {
-  const files: string[] = [];
-  const missing: string[] = [];
+/** One file to import, as listing the command's paths found it. */
+export interface ImportInput {
+  file: string;
+  /** Named on the command line (a file that is not a page then fails; one found in a folder is skipped). */
+  named: boolean;
+  /** The folder a browser saved the page's files in ("Save Page As… complete": `page_files/`). */
+  assetsDir?: string;
+}
+
+export interface ListedInputs {
+  inputs: ImportInput[];
+  /** What was not read, each with its reason: links, hidden files, FIFOs, a page's own files… */
+  skipped: ImportEntry[];
+  /** Paths named on the command line that cannot be read at all. */
+  failed: ImportEntry[];
+}
+
+// Browsers save a page's images, styles and scripts beside it: `名字_files/` (Chrome, Firefox,
+// Edge), `名字.files/` (older Internet Explorer), `名字_archivos/` and others in other languages.
+const ASSETS_FOLDER = /^(.+?)(?:_files|\.files|_archivos|_fichiers|_Dateien|-Dateien|_file)$/;
+const PAGE_EXTENSIONS = [".html", ".htm", ".shtml", ".xhtml", ".mht", ".txt"];
+
+/** Every file under the given paths, folders walked recursively, in a stable order; what is left out, and why. */
+export function listInputs(paths: string[]): ListedInputs {
+  const listed: ListedInputs = { inputs: [], skipped: [], failed: [] };
+  const skip = (input: string, reason: string) => listed.skipped.push({ input, status: "skipped", reason, warnings: [] });
   for (const given of paths) {
     let stats;
     try {
       stats = statSync(given);
     } catch {
-      missing.push(given);
+      const link = lstatOrUndefined(given);
+      const reason = link?.isSymbolicLink() ? "is a link to nothing (its target does not exist)" : "does not exist";
+      listed.failed.push({ input: given, status: "failed", reason, warnings: [] });
       continue;
     }
-    if (stats.isDirectory()) {
-      const found = readdirSync(given, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
-        .map((entry) => path.join(entry.parentPath, entry.name))
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      files.push(...found);
-    } else files.push(given);
+    if (stats.isDirectory()) walk(given, listed, skip);
+    else if (stats.isFile()) listed.inputs.push({ file: given, named: true, assetsDir: assetsFolderOf(given) });
+    else listed.failed.push({ input: given, status: "failed", reason: `is ${kindOf(stats)}, not a file; not read`, warnings: [] });
   }
-  return { files, missing };
+  return listed;
+}
+
+function walk(root: string, listed: ListedInputs, skip: (input: string, reason: string) => void): void {
+  const pending = [root];
+  const found: ImportInput[] = [];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      skip(dir, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      continue;
+    }
+    const names = new Set(entries.map((entry) => entry.name));
+    const assetsOf = new Map<string, string>();
+    for (const entry of entries) {
+      const page = entry.isDirectory() ? pageOfAssetsFolder(entry.name, names) : undefined;
+      if (page) assetsOf.set(page, path.join(dir, entry.name));
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.name.startsWith(".")) skip(full, entry.isDirectory() ? "is a hidden folder; not read" : "is a hidden file; not read");
+      else if (entry.isSymbolicLink()) skip(full, "is a symbolic link; not followed (name its target to import it)");
+      else if (entry.isDirectory()) {
+        const page = pageOfAssetsFolder(entry.name, names);
+        if (page) skip(full, `holds the files of the saved page ${page}; its images are copied with that page`);
+        else pending.push(full);
+      } else if (entry.isFile()) found.push({ file: full, named: false, assetsDir: assetsOf.get(entry.name) });
+      else skip(full, `is ${kindOf(entry)}, not a file; not read`);
+    }
+  }
+  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  listed.inputs.push(...found);
+}
+
+/** The saved page beside a folder named like `page_files`, when there is one. */
+function pageOfAssetsFolder(name: string, siblings: Set<string>): string | undefined {
+  const stem = ASSETS_FOLDER.exec(name)?.[1];
+  return stem ? PAGE_EXTENSIONS.map((extension) => stem + extension).find((page) => siblings.has(page)) : undefined;
+}
+
+/** The folder of a saved page's own files (`page_files/` beside `page.html`), when it exists. */
+function assetsFolderOf(file: string): string | undefined {
+  const dir = path.dirname(file);
+  const stem = path.basename(file, path.extname(file));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+  const folder = names.find((name) => ASSETS_FOLDER.exec(name)?.[1] === stem && lstatOrUndefined(path.join(dir, name))?.isDirectory());
+  return folder ? path.join(dir, folder) : undefined;
+}
+
+function lstatOrUndefined(file: string) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function kindOf(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (stats.isFIFO()) return "a FIFO (named pipe)";
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
+  if (stats.isSocket()) return "a socket";
+  return "not a regular file";
 }
 
 /** Imports the files one by one, yielding each one's entry as it is done. */
-export function* importFiles(files: string[], options: ImportOptions): Generator<ImportEntry> {
+export function* importFiles(inputs: (string | ImportInput)[], options: ImportOptions): Generator<ImportEntry> {
   const store = new ArchiveStore(options.contentDir);
-  for (const file of files) {
+  for (const given of inputs) {
+    const input = typeof given === "string" ? { file: given, named: true } : given;
     try {
-      yield importOne(file, store, options);
+      yield importOne(input, store, options);
     } catch (error) {
+      // A file found in a folder that is no page (an image, a stylesheet) is passed over, not a failure.
+      if (error instanceof NotAPageError && !input.named) {
+        yield { input: input.file, status: "skipped", reason: error.message, warnings: [] };
+        continue;
+      }
       // Anything unexpected is still one line about one file; the batch goes on.
-      const reason = error instanceof ImportError ? error.message : `could not be imported (${(error as Error).message})`;
-      yield { input: file, status: "failed", reason, warnings: [] };
+      const reason = error instanceof ImportError
+        ? error.message
+        : `could not be imported: the importer failed on it (${(error as Error).name}: ${(error as Error).message}); please report this with the page`;
+      yield { input: input.file, status: "failed", reason, warnings: [] };
     }
   }
 }
 
-function importOne(file: string, store: ArchiveStore, options: ImportOptions): ImportEntry {
+function importOne(input: ImportInput, store: ArchiveStore, options: ImportOptions): ImportEntry {
+  const { file } = input;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const size = statSync(file).size;
+  const stats = statSync(file);
+  if (!stats.isFile()) throw new ImportError(`is ${kindOf(stats)}, not a file; not read`);
+  const size = stats.size;
   if (size > maxBytes) {
     throw new ImportError(`is ${megabytes(size)}, larger than the ${megabytes(maxBytes)} a page may be (--max-size)`);
   }
@@ -89,6 +191,7 @@ function importOne(file: string, store: ArchiveStore, options: ImportOptions): I
     timeZone: options.timeZone,
     fallbackDate: options.fallbackDate,
     fallbackTags: options.fallbackTags,
+    savedImages: input.assetsDir ? new SavedPageImages(file, input.assetsDir) : undefined,
   });
   const entry: ImportEntry = {
     input: file,
@@ -98,25 +201,39 @@ function importOne(file: string, store: ArchiveStore, options: ImportOptions): I
     encoding: page.encoding,
     warnings: page.warnings,
   };
-  // The same bytes, or the same page saved again (its address), is an earlier import.
+  // The same bytes, or the same page saved again (its address and its title), is an earlier import.
   const sameBytes = store.find(page.sha256);
-  const earlier = sameBytes ?? store.findPage(page.fields.source_url);
+  const atAddress = store.findPage(page.fields.source_url, page.fields.title);
+  const earlier = sameBytes ?? atAddress.same;
+  if (!earlier && atAddress.others.length > 0) {
+    entry.warnings.push(
+      `has the same address (${page.fields.source_url}) as ${atAddress.others.map((other) => other.path).join(", ")}, ` +
+        "but another title: a different article (many sites give every page the home page's address), imported on its own",
+    );
+  }
   if (earlier && !options.force) {
-    const what = sameBytes ? "the same bytes" : `the same address, ${page.fields.source_url}`;
+    const what = sameBytes ? "the same bytes" : `the same address and title, ${page.fields.source_url}`;
     const reason = earlier.edited
       ? `was imported before (${what}) and edited since; left alone (--force replaces it, keeping the edited copy beside it)`
       : `was imported before (${what}); --force replaces it`;
     return { ...entry, status: "skipped", reason, output: earlier.path, edited: earlier.edited };
   }
   const slug = earlier?.slug ?? store.freeSlug(page.fields);
-  const text = store.render(page.fields, slug, { file: path.basename(file), sha256: page.sha256 }, page.body);
+  const body = placeImages(page.body, page.images, (image) => `/${MEDIA_FOLDER}/${slug}/${image.name}`);
+  const fields = page.images.length > 0
+    ? { ...page.fields, images: Object.fromEntries(page.images.map((image) => [`/${MEDIA_FOLDER}/${slug}/${image.name}`, image.original])) }
+    : page.fields;
+  const text = store.render(fields, slug, { file: path.basename(file), sha256: page.sha256 }, body);
   if (options.dryRun) {
     store.reserve(slug);
     return { ...entry, output: earlier?.path ?? path.join(store.articlesDir, page.fields.date.slice(0, 4), `${slug}.md`) };
   }
+  // The images first: an article is never written pointing at copies that are not there.
+  for (const image of page.images) store.writeMedia(slug, image.name, image.bytes);
   const output = store.write(text, slug, page.fields.date, earlier);
-  store.record(page.sha256, output, slug, page.fields.source_url);
+  store.record(page.sha256, output, page.fields, slug);
   if (earlier?.edited) entry.warnings.push(`the edited version was kept beside it as ${path.basename(output)}.edited-…`);
+  if (page.images.length > 0) entry.warnings.push(`${page.images.length} image${page.images.length === 1 ? "" : "s"} copied from its saved files into ${path.join(options.contentDir, MEDIA_FOLDER, slug)}/`);
   return { ...entry, output, edited: earlier?.edited };
 }
 

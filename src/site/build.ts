@@ -11,6 +11,7 @@ import { SCRIPTS } from "../scripts.ts";
 import { buildSearchIndex, type SearchIndexResult } from "../search/index.ts";
 import { paths } from "./urls.ts";
 import { minifyScripts } from "./minify.ts";
+import { checkXmlFiles } from "./xml.ts";
 
 export interface BuildOptions {
   contentDir: string;
@@ -32,6 +33,7 @@ const CONFIG_FILE = fileURLToPath(new URL("../../eleventy.config.ts", import.met
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   await writePages(options);
+  checkXml(options.outputDir);
   minifyScripts(path.join(options.outputDir, "js"));
   const search = await indexArticles(options);
   return { seconds: (performance.now() - started) / 1000, search };
@@ -52,6 +54,14 @@ async function writePages(options: BuildOptions): Promise<void> {
     await eleventy.write();
   } catch (error) {
     throw problemsIn(error) ?? error;
+  }
+}
+
+/** A feed or sitemap that no reader could parse stops the build, naming the file and the place. */
+function checkXml(outputDir: string): void {
+  const problems = checkXmlFiles(outputDir);
+  if (problems.length > 0) {
+    throw new Error(`wrote XML that is not well-formed: ${problems.map((p) => `${p.file}: ${p.message}`).join("; ")}`);
   }
 }
 

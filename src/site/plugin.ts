@@ -5,6 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadArchive } from "../archive.ts";
+import { MEDIA_FOLDER } from "../articles/load.ts";
 import { formatProblem } from "../problems.ts";
 import { basePath, loadSettings } from "../settings.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
@@ -13,6 +14,8 @@ import { templates } from "../../layouts/index.ts";
 /** The part of Eleventy's configuration API these plugins use. */
 export interface EleventyConfig {
   directories: { input: string; output: string };
+  ignores: Set<string>;
+  setDataFileSuffixes(suffixes: string[]): void;
   addGlobalData(name: string, value: () => unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: unknown): void;
   addWatchTarget(target: string): void;
@@ -35,6 +38,7 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 export function archiveData(eleventyConfig: EleventyConfig, options: ArchiveDataOptions = {}): void {
   const contentDir = eleventyConfig.directories.input;
   eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.md"));
+  eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.MD"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "*.json"));
   eleventyConfig.addGlobalData("site", (): SiteModel => loadSiteModel(contentDir, options));
 }
@@ -57,15 +61,32 @@ export function loadSiteModel(contentDir: string, options: ArchiveDataOptions = 
   return buildSiteModel(archive);
 }
 
+/**
+ * The content folder is data, never code: Eleventy runs no template (`*.11ty.js`), template data
+ * file (`*.11tydata.js`) or global data file (`_data/*.js`) found there, so a contributed file can
+ * only ever be read as an article or the settings.
+ */
+export function contentIsData(eleventyConfig: EleventyConfig): void {
+  // Eleventy matches ignores against paths relative to the working folder.
+  eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input)) || ".", "**"));
+  eleventyConfig.setDataFileSuffixes([]);
+}
+
+/** Eleventy's global data folder, relative to the input folder: one that does not exist, outside it. */
+export function noDataFolder(contentDir: string): string {
+  return path.relative(path.resolve(contentDir), path.join(PROJECT_ROOT, ".no-eleventy-data"));
+}
+
 /** Every page template, as virtual templates: the content folder holds only content. */
 export function archivePages(eleventyConfig: EleventyConfig): void {
   for (const [name, template] of Object.entries(templates)) eleventyConfig.addTemplate(`_archive/${name}`, template);
 }
 
-/** `public/` is copied to the site's root as it is. */
+/** `public/` is copied to the site's root as it is; the articles' images (content/media/) to /media/. */
 export function staticAssets(eleventyConfig: EleventyConfig): void {
   const publicDir = path.relative(process.cwd(), PUBLIC_DIR) || ".";
-  eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
+  const mediaDir = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input, MEDIA_FOLDER));
+  eleventyConfig.addPassthroughCopy({ [publicDir]: "/", [mediaDir]: `/${MEDIA_FOLDER}` });
 }
 
 /**
