@@ -43,7 +43,8 @@ export function readFrontMatter(source: string): FrontMatterText {
   const opening = OPENING_LINE.exec(text);
   if (opening) {
     const language = opening[1]!.trim().toLowerCase();
-    if (!YAML_NAMES.has(language)) refuse(opening[1]!.trim())();
+    // `----` is a rule, not a language: gray-matter reads such a file as having no front matter.
+    if (!YAML_NAMES.has(language) && !language.startsWith("-")) refuse(opening[1]!.trim())();
   } else if (/^\s+---\s*\r?\n/.test(text)) {
     const blankLines = text.slice(0, text.indexOf("---")).split("\n").length - 1;
     throw new FrontMatterError(

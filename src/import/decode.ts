@@ -96,16 +96,17 @@ function replacements(text: string): number {
 }
 
 /**
- * UTF-8 with a few bytes that are not (one flipped byte, a page cut inside a character): as many
- * replacements as a clean decode allows, and more UTF-8 characters of several bytes than bad bytes,
- * so that GBK or Big5 text (whose bytes are rarely valid UTF-8) is never taken for it.
+ * UTF-8 with a few bytes that are not (one flipped byte breaks a character into up to three
+ * replacements; a page cut inside a character): at most 1 % replaced, and ten valid characters of
+ * several bytes for each replacement, so that GBK or Big5 text (whose byte pairs are rarely valid
+ * UTF-8, and so come out mostly replaced) is never taken for it.
  */
 function lenientUtf8(bytes: Uint8Array): DecodedText | undefined {
   const text = new TextDecoder("utf-8").decode(bytes);
   const bad = replacements(text);
   let wide = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f && text.charCodeAt(i) !== 0xfffd) wide++;
-  if (bad > Math.max(2, text.length * MAX_REPLACEMENT_SHARE) || wide < bad * 4) return undefined;
+  if (bad > Math.max(16, text.length * 0.01) || wide < bad * 10) return undefined;
   return counted(text, "utf-8", "utf-8");
 }
 

@@ -112,6 +112,37 @@ draft: "yes"
     expect(result.problems[0]!.message).toMatch(/^is not valid YAML/);
   });
 
+  itEach(["js", "javascript", "coffee", "json", "toml"])("refuses %s front matter as not YAML data, without running it", (language) => {
+    const result = parse(`---${language}\n{ title: (globalThis.ranFrontMatter = true, "标题"), date: "2023-05-30" }\n---\n正文\n`);
+    expect(result.article).toBeUndefined();
+    expect(result.problems.map(formatProblem)).toEqual([`${FILE}: front matter: "---${language}" is not accepted: front matter is YAML data between --- lines, never code`]);
+    expect((globalThis as { ranFrontMatter?: boolean }).ranFrontMatter).toBeUndefined();
+  });
+
+  it("reads front matter that names YAML as its language", () => {
+    expect(parse("---yaml\ntitle: 标题\ndate: 2023-05-30\n---\n正文\n").article?.title).toBe("标题");
+  });
+
+  it("warns of a date after today and still reads the article", () => {
+    const result = parse(file("title: 未来\ndate: 9999-12-31"));
+    expect(result.article?.date.year).toBe(9999);
+    expect(result.warnings.map(formatProblem)).toEqual([`${FILE}: date: "9999-12-31" is after today; the article is published with that date`]);
+  });
+
+  itEach(["+25:00", "+14:30", "-13:00", "+08:75"])("refuses an offset no time zone has (%s)", (offset) => {
+    expect(fields(parse(file(`title: 标题\ndate: "2023-05-30T08:00:00${offset}"`)).problems)).toEqual(["date"]);
+  });
+
+  it("removes a NUL written as a YAML escape and says how many characters went", () => {
+    const result = parse(file('title: "西湖\\u0000秋夜"\ndate: 2023-05-30'));
+    expect(result.article?.title).toBe("西湖秋夜");
+    expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^1 character that no feed or page may hold/)]);
+  });
+
+  it("keeps an article that holds none of them free of that warning", () => {
+    expect(parse(file("title: 西湖秋夜\ndate: 2023-05-30")).warnings).toEqual([]);
+  });
+
   it("keeps an unknown key in extra and suggests summary for descrition", () => {
     const result = parse(file("title: T\ndate: 2023-05-30\ndescrition: 简介"));
     expect(result.article?.extra).toEqual({ descrition: "简介" });
