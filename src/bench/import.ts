@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { importFiles, listInputs } from "../import/run.ts";
+import { importFiles } from "../import/run.ts";
+import { listInputs } from "../import/inputs.ts";
 import { writeSyntheticPages } from "./pages.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));

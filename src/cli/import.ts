@@ -10,7 +10,8 @@ import cliProgress from "cli-progress";
 import { loadSettings } from "../settings.ts";
 import { ProblemsError } from "../problems.ts";
 import { parseDateValue, type FoundDate } from "../import/dates.ts";
-import { DEFAULT_MAX_BYTES, importFiles, listInputs, type ImportEntry } from "../import/run.ts";
+import { DEFAULT_MAX_BYTES, importFiles, type ImportEntry } from "../import/run.ts";
+import { listInputs } from "../import/inputs.ts";
 import { writeAtomically } from "../import/store.ts";
 
 interface CliOptions {

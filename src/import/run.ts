@@ -3,13 +3,14 @@
  * with its reason). Inputs are read one at a time in a stable order, so memory stays flat over
  * thousands of files, and one bad page never stops the rest.
  */
-import { lstatSync, readFileSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { FoundDate } from "./dates.ts";
 import { ImportError, NotAPageError, readPage, type ImportedFields } from "./page.ts";
 import { placeImages, SavedPageImages } from "./assets.ts";
 import { MEDIA_FOLDER } from "../articles/load.ts";
 import { ArchiveStore } from "./store.ts";
+import { kindOf, type ImportInput } from "./inputs.ts";
 
 export interface ImportOptions {
   /** The content folder articles are written into (`content/articles/<year>/<slug>.md`). */
@@ -43,118 +44,6 @@ export interface ImportEntry {
 }
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
-
-/** One file to import, as listing the command's paths found it. */
-export interface ImportInput {
-  file: string;
-  /** Named on the command line (a file that is not a page then fails; one found in a folder is skipped). */
-  named: boolean;
-  /** The folder a browser saved the page's files in ("Save Page As… complete": `page_files/`). */
-  assetsDir?: string;
-}
-
-export interface ListedInputs {
-  inputs: ImportInput[];
-  /** What was not read, each with its reason: links, hidden files, FIFOs, a page's own files… */
-  skipped: ImportEntry[];
-  /** Paths named on the command line that cannot be read at all. */
-  failed: ImportEntry[];
-}
-
-// Browsers save a page's images, styles and scripts beside it: `名字_files/` (Chrome, Firefox,
-// Edge), `名字.files/` (older Internet Explorer), `名字_archivos/` and others in other languages.
-const ASSETS_FOLDER = /^(.+?)(?:_files|\.files|_archivos|_fichiers|_Dateien|-Dateien|_file)$/;
-const PAGE_EXTENSIONS = [".html", ".htm", ".shtml", ".xhtml", ".mht", ".txt"];
-
-/** Every file under the given paths, folders walked recursively, in a stable order; what is left out, and why. */
-export function listInputs(paths: string[]): ListedInputs {
-  const listed: ListedInputs = { inputs: [], skipped: [], failed: [] };
-  const skip = (input: string, reason: string) => listed.skipped.push({ input, status: "skipped", reason, warnings: [] });
-  for (const given of paths) {
-    let stats;
-    try {
-      stats = statSync(given);
-    } catch {
-      const link = lstatOrUndefined(given);
-      const reason = link?.isSymbolicLink() ? "is a link to nothing (its target does not exist)" : "does not exist";
-      listed.failed.push({ input: given, status: "failed", reason, warnings: [] });
-      continue;
-    }
-    if (stats.isDirectory()) walk(given, listed, skip);
-    else if (stats.isFile()) listed.inputs.push({ file: given, named: true, assetsDir: assetsFolderOf(given) });
-    else listed.failed.push({ input: given, status: "failed", reason: `is ${kindOf(stats)}, not a file; not read`, warnings: [] });
-  }
-  return listed;
-}
-
-function walk(root: string, listed: ListedInputs, skip: (input: string, reason: string) => void): void {
-  const pending = [root];
-  const found: ImportInput[] = [];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      skip(dir, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-      continue;
-    }
-    const names = new Set(entries.map((entry) => entry.name));
-    const assetsOf = new Map<string, string>();
-    for (const entry of entries) {
-      const page = entry.isDirectory() ? pageOfAssetsFolder(entry.name, names) : undefined;
-      if (page) assetsOf.set(page, path.join(dir, entry.name));
-    }
-    for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.name.startsWith(".")) skip(full, entry.isDirectory() ? "is a hidden folder; not read" : "is a hidden file; not read");
-      else if (entry.isSymbolicLink()) skip(full, "is a symbolic link; not followed (name its target to import it)");
-      else if (entry.isDirectory()) {
-        const page = pageOfAssetsFolder(entry.name, names);
-        if (page) skip(full, `holds the files of the saved page ${page}; its images are copied with that page`);
-        else pending.push(full);
-      } else if (entry.isFile()) found.push({ file: full, named: false, assetsDir: assetsOf.get(entry.name) });
-      else skip(full, `is ${kindOf(entry)}, not a file; not read`);
-    }
-  }
-  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  listed.inputs.push(...found);
-}
-
-/** The saved page beside a folder named like `page_files`, when there is one. */
-function pageOfAssetsFolder(name: string, siblings: Set<string>): string | undefined {
-  const stem = ASSETS_FOLDER.exec(name)?.[1];
-  return stem ? PAGE_EXTENSIONS.map((extension) => stem + extension).find((page) => siblings.has(page)) : undefined;
-}
-
-/** The folder of a saved page's own files (`page_files/` beside `page.html`), when it exists. */
-function assetsFolderOf(file: string): string | undefined {
-  const dir = path.dirname(file);
-  const stem = path.basename(file, path.extname(file));
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  const folder = names.find((name) => ASSETS_FOLDER.exec(name)?.[1] === stem && lstatOrUndefined(path.join(dir, name))?.isDirectory());
-  return folder ? path.join(dir, folder) : undefined;
-}
-
-function lstatOrUndefined(file: string) {
-  try {
-    return lstatSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function kindOf(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
-  if (stats.isFIFO()) return "a FIFO (named pipe)";
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return "a device";
-  if (stats.isSocket()) return "a socket";
-  return "not a regular file";
-}
 
 /** Imports the files one by one, yielding each one's entry as it is done. */
 export function* importFiles(inputs: (string | ImportInput)[], options: ImportOptions): Generator<ImportEntry> {
