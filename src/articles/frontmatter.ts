@@ -178,7 +178,8 @@ function list(value: unknown, field: string, problem: (field: string, message: s
   return result;
 }
 
-function isHttpUrl(value: string): boolean {
+/** An address the archive accepts as `source_url`: http or https, and whole (a replaced byte in its host is not). */
+export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:";

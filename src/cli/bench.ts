@@ -12,6 +12,7 @@ import { buildSite } from "../site/build.ts";
 import { writeSyntheticArchive } from "../bench/synthetic.ts";
 import { benchmarkImport } from "../bench/import.ts";
 import { benchmarkSearch } from "../bench/search.ts";
+import { formatFuzzReport, runFuzz } from "../bench/fuzz.ts";
 import { parseCommandLine } from "./options.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -28,7 +29,9 @@ interface BuildFigures {
   searchSeconds: number;
 }
 
-const usage = "Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]";
+const usage =
+  "Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]\n" +
+  "       npm run bench -- --fuzz N [--seed S] [--keep] (N mutated pages imported and built; exit 1 on a finding, the folders kept)";
 const { values } = parseCommandLine(
   {
     options: {
@@ -37,6 +40,9 @@ const { values } = parseCommandLine(
       "child-build": { type: "string" },
       output: { type: "string" },
       cache: { type: "string" },
+      fuzz: { type: "string" },
+      seed: { type: "string" },
+      keep: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   },
@@ -45,6 +51,16 @@ const { values } = parseCommandLine(
 
 if (values.help) {
   console.log(usage);
+} else if (values.fuzz !== undefined) {
+  const count = Number(values.fuzz);
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (!Number.isInteger(count) || count < 1 || (seed !== undefined && !Number.isInteger(seed))) {
+    console.error(`--fuzz takes a number of pages and --seed a whole number\n${usage}`);
+    process.exit(2);
+  }
+  const report = await runFuzz({ count, seed, keep: values.keep, log: (line) => console.log(line) });
+  console.log(formatFuzzReport(report));
+  if (report.findings.length > 0) process.exitCode = 1;
 } else if (values["child-build"]) {
   await childBuild(values["child-build"], values.output!, values.cache!);
 } else {

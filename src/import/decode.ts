@@ -40,7 +40,11 @@ const MAX_REPLACEMENT_SHARE = 0.002;
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) throw new NotTextError("is empty (0 bytes)");
   const bom = bomEncoding(bytes);
-  if (bom) return counted(iconv.decode(Buffer.from(bytes), bom).replace(/^\uFEFF/, ""), bom, "bom");
+  if (bom) {
+    const decoded = counted(iconv.decode(Buffer.from(bytes), bom).replace(/^\uFEFF/, ""), bom, "bom");
+    if (decoded.replaced > Math.max(16, decoded.text.length * 0.01)) throw new NotTextError(`is not the ${bom} text its byte-order mark says`);
+    return decoded;
+  }
   if (looksBinary(bytes)) throw new NotTextError("is a binary file, not a web page or text", true);
 
   const utf8 = strictUtf8(bytes);
@@ -71,15 +75,16 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** NUL bytes or many control characters: an image, archive or other binary file. */
+/** Many NUL bytes or control characters: an image, archive or other binary file (a stray NUL is removed later, with a warning). */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, SNIFF_BYTES);
   let control = 0;
+  let nul = 0;
   for (const byte of sample) {
-    if (byte === 0) return true;
+    if (byte === 0) nul++;
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) control++;
   }
-  return control > sample.length * 0.05;
+  return nul > Math.max(2, sample.length * 0.01) || control > sample.length * 0.05;
 }
 
 /** The decoded text with its replacement characters counted; one at the very end is a cut character, dropped. */

@@ -7,11 +7,24 @@ export type El = Element;
 // What a browser keeps in <head>; anything else there (a <p>, text) starts the body.
 const HEAD_ELEMENTS = new Set(["TITLE", "META", "LINK", "STYLE", "SCRIPT", "BASE", "NOSCRIPT", "TEMPLATE"]);
 
+// The tags that make a whole document, taken out of markup that is read as a fragment.
+const DOCUMENT_TAGS = /<!doctype[^>]*>|<\/?(?:html|head|body)\b[^>]*>/gi;
+
+/**
+ * A page or a fragment of one → a document with one <html>, its <head> and its <body>. linkedom
+ * keeps what comes before <html> (a PHP warning, a second page appended, an unclosed comment) as
+ * more roots, or none, where every later step expects one: such markup is read as a fragment.
+ */
 export function parseDocument(html: string): Doc {
-  const whole = /<html[\s>]/i.test(html) && /<body[\s>]/i.test(html);
-  const { document } = parseHTML(whole ? html : `<!doctype html><html><head></head><body>${html}</body></html>`);
-  placeLikeBrowser(document);
-  return document;
+  if (/<html[\s>]/i.test(html) && /<body[\s>]/i.test(html)) {
+    const { document } = parseHTML(html);
+    const roots = [...document.childNodes].filter((node) => node.nodeType === 1);
+    if (roots.length === 1 && roots[0] === document.documentElement && document.documentElement.tagName === "HTML") {
+      placeLikeBrowser(document);
+      return document;
+    }
+  }
+  return parseHTML(`<!doctype html><html><head></head><body>${html.replace(DOCUMENT_TAGS, "")}</body></html>`).document;
 }
 
 /**
@@ -21,7 +34,6 @@ export function parseDocument(html: string): Doc {
  */
 function placeLikeBrowser(document: Doc): void {
   const root = document.documentElement;
-  if (!root) return;
   let body = document.body as Element | null;
   if (!body) {
     body = document.createElement("body");

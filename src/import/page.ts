@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { describeRemoved, valueWithoutForbiddenCharacters, withoutForbiddenCharacters } from "../characters.ts";
 import { detectScript } from "../convert/detect.ts";
+import { isHttpUrl } from "../articles/frontmatter.ts";
 import type { Script } from "../scripts.ts";
 import { codeKind, decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts";
 import type { SavedImage, SavedPageImages } from "./assets.ts";
@@ -110,7 +111,9 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   if (body.replace(/\s/g, "").length < MIN_BODY_CHARACTERS || bodyText.length < MIN_BODY_CHARACTERS) {
     throw new ImportError("has no article text (nothing but navigation, links or boilerplate was found)");
   }
-  const title = plainTitle(metadata.title ?? "").replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
+  // Characters XML forbids (control characters, written as such or as &#1;) would break the feeds.
+  const rawTitle = withoutForbiddenCharacters(plainTitle(metadata.title ?? ""));
+  const title = rawTitle.text.replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
   if (!title) throw new ImportError("has no title (no <title>, heading, metadata or first line to take it from)");
 
   let date = metadata.date;
@@ -127,6 +130,10 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   if (tags.length === 0 && options.fallbackTags?.length) tags = options.fallbackTags;
 
   const source = metadata.source ?? closingAgency(extracted.paragraphs.at(-1));
+  if (metadata.sourceUrl && !isHttpUrl(metadata.sourceUrl)) {
+    warnings.push(`its address ${JSON.stringify(metadata.sourceUrl)} is not a whole http(s) address; left out`);
+    metadata.sourceUrl = undefined;
+  }
   const fields: ImportedFields = {
     title,
     date: frontMatterDate(date),
@@ -136,10 +143,9 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
     ...(source ? { source } : {}),
     ...(metadata.sourceUrl ? { source_url: metadata.sourceUrl } : {}),
   };
-  // Characters XML forbids (control characters, written as such or as &#1;) would break the feeds.
   const cleanFields = valueWithoutForbiddenCharacters(fields);
   const cleanBody = withoutForbiddenCharacters(body);
-  const removed = cleanFields.removed + cleanBody.removed;
+  const removed = rawTitle.removed + cleanFields.removed + cleanBody.removed;
   if (removed > 0) warnings.push(describeRemoved(removed));
   const images = options.savedImages?.images ?? [];
   const refused = options.savedImages?.refused ?? 0;

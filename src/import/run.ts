@@ -9,6 +9,8 @@ import type { FoundDate } from "./dates.ts";
 import { ImportError, NotAPageError, readPage, type ImportedFields } from "./page.ts";
 import { placeImages, SavedPageImages } from "./assets.ts";
 import { MEDIA_FOLDER } from "../articles/load.ts";
+import { parseArticle } from "../articles/frontmatter.ts";
+import { parseSettings, type SiteSettings } from "../settings.ts";
 import { ArchiveStore } from "./store.ts";
 import { kindOf, type ImportInput } from "./inputs.ts";
 
@@ -48,10 +50,11 @@ export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 /** Imports the files one by one, yielding each one's entry as it is done. */
 export function* importFiles(inputs: (string | ImportInput)[], options: ImportOptions): Generator<ImportEntry> {
   const store = new ArchiveStore(options.contentDir);
+  const settings = parseSettings({ timeZone: options.timeZone });
   for (const given of inputs) {
     const input = typeof given === "string" ? { file: given, named: true } : given;
     try {
-      yield importOne(input, store, options);
+      yield importOne(input, store, settings, options);
     } catch (error) {
       // A file found in a folder that is no page (an image, a stylesheet) is passed over, not a failure.
       if (error instanceof NotAPageError && !input.named) {
@@ -67,7 +70,7 @@ export function* importFiles(inputs: (string | ImportInput)[], options: ImportOp
   }
 }
 
-function importOne(input: ImportInput, store: ArchiveStore, options: ImportOptions): ImportEntry {
+function importOne(input: ImportInput, store: ArchiveStore, settings: SiteSettings, options: ImportOptions): ImportEntry {
   const { file } = input;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const stats = statSync(file);
@@ -113,6 +116,9 @@ function importOne(input: ImportInput, store: ArchiveStore, options: ImportOptio
     ? { ...page.fields, images: Object.fromEntries(page.images.map((image) => [`/${MEDIA_FOLDER}/${slug}/${image.name}`, image.original])) }
     : page.fields;
   const text = store.render(fields, slug, { file: path.basename(file), sha256: page.sha256 }, body);
+  // What is written must be an article the build reads: checked by the build's own reader.
+  const unreadable = parseArticle(file, text, settings).problems[0];
+  if (unreadable) throw new ImportError(`would make an article the build cannot read (${unreadable.field ?? "file"}: ${unreadable.message})`);
   if (options.dryRun) {
     store.reserve(slug);
     return { ...entry, output: earlier?.path ?? path.join(store.articlesDir, page.fields.date.slice(0, 4), `${slug}.md`) };
