@@ -16,8 +16,6 @@ export interface LoadResult {
 }
 
 export const ARTICLES_FOLDER = "articles";
-/** Images the articles show, copied in by the importer (`media/<slug>/…`); published at `/media/`. */
-export const MEDIA_FOLDER = "media";
 
 /** Markdown files under `dir` (`.md`, in any case), at any depth, in a stable order. Names starting with . or _ are skipped. */
 export function findArticleFiles(dir: string): string[] {

@@ -6,67 +6,79 @@
  * anything.
  */
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
+import { imageType } from "../articles/media.ts";
 
 export interface SavedImage {
   /** The token the article's Markdown holds until the image has its place in the archive. */
   token: string;
   /** The copy's file name: its content's hash and its type's extension. */
   name: string;
-  bytes: Buffer;
+  /** The image file beside the page (links resolved: it is inside the page's folder). */
+  file: string;
   /** Where the page had it: its address on the origin site when the page kept one, else its path beside the page. */
   original: string;
 }
 
 const TOKEN_PREFIX = "zh-archive-saved-image:";
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-
-// The first bytes of each raster format a browser shows.
-const SIGNATURES: { extension: string; test: (b: Buffer) => boolean }[] = [
-  { extension: "png", test: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
-  { extension: "jpg", test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { extension: "gif", test: (b) => /^GIF8[79]a/.test(b.subarray(0, 6).toString("latin1")) },
-  { extension: "webp", test: (b) => b.subarray(0, 4).toString("latin1") === "RIFF" && b.subarray(8, 12).toString("latin1") === "WEBP" },
-  { extension: "avif", test: (b) => b.subarray(4, 8).toString("latin1") === "ftyp" && /^avi[fs]$/.test(b.subarray(8, 12).toString("latin1")) },
-  { extension: "bmp", test: (b) => b.subarray(0, 2).toString("latin1") === "BM" },
-];
+// A page that shows more is no article page; what is copied stays bounded.
+const MAX_IMAGES = 500;
+const MAX_TOTAL_BYTES = 500 * 1024 * 1024;
 
 export class SavedPageImages {
   readonly images: SavedImage[] = [];
   /** Images of the page's folder that were not copied (not a raster image, too large, a link). */
   refused = 0;
   private readonly byFile = new Map<string, SavedImage>();
+  private totalBytes = 0;
+  private readonly realAssetsDir: string | undefined;
 
   constructor(
     private readonly pageFile: string,
     private readonly assetsDir: string,
-  ) {}
+  ) {
+    try {
+      this.realAssetsDir = realpathSync(assetsDir);
+    } catch {
+      this.realAssetsDir = undefined;
+    }
+  }
 
   /**
    * An image address as the page writes it → the token to put in the article, null for a file of
-   * the page's folder that is not copied (the image is left out), undefined for any other address.
+   * the page's folder that is not copied (not an image, a link out of the folder: the image is left
+   * out), undefined for any other address.
    */
   resolve(src: string, original?: string): string | null | undefined {
     const file = this.fileOf(src);
-    if (!file) return undefined;
-    const known = this.byFile.get(file);
-    if (known) return known.token;
-    const bytes = readImage(file);
-    const type = bytes && SIGNATURES.find((signature) => signature.test(bytes));
-    if (!bytes || !type) {
+    if (file === undefined) return undefined;
+    if (file === null) {
       this.refused++;
       return null;
     }
-    const name = `${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${type.extension}`;
-    const image = { token: `${TOKEN_PREFIX}${this.images.length}`, name, bytes, original: original ?? path.relative(path.dirname(this.pageFile), file) };
+    const known = this.byFile.get(file);
+    if (known) return known.token;
+    const bytes = this.images.length < MAX_IMAGES ? readImage(file) : undefined;
+    const type = bytes && imageType(bytes);
+    if (!bytes || !type || this.totalBytes + bytes.length > MAX_TOTAL_BYTES) {
+      this.refused++;
+      return null;
+    }
+    this.totalBytes += bytes.length;
+    const name = `${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${type}`;
+    const image = { token: `${TOKEN_PREFIX}${this.images.length}`, name, file, original: original ?? path.relative(path.dirname(this.pageFile), file) };
     this.images.push(image);
     this.byFile.set(file, image);
     return image.token;
   }
 
-  /** The file inside the page's folder that a relative address names, if any. */
-  private fileOf(src: string): string | undefined {
+  /**
+   * The file inside the page's folder that a relative address names, if any: its real path, links
+   * resolved, must be inside the folder's real path (a link in the folder may point anywhere).
+   */
+  private fileOf(src: string): string | null | undefined {
     const value = src.trim();
     if (!value || /^[a-z][\w+.-]*:/i.test(value) || value.startsWith("//")) return undefined;
     let decoded: string;
@@ -75,9 +87,15 @@ export class SavedPageImages {
     } catch {
       return undefined;
     }
-    const file = path.resolve(path.dirname(this.pageFile), decoded);
-    const inside = path.relative(this.assetsDir, file);
-    return inside && !inside.startsWith("..") && !path.isAbsolute(inside) ? file : undefined;
+    const named = path.resolve(path.dirname(this.pageFile), decoded);
+    if (!isInside(this.assetsDir, named)) return undefined;
+    let real: string;
+    try {
+      real = realpathSync(named);
+    } catch {
+      return named;
+    }
+    return this.realAssetsDir && isInside(this.realAssetsDir, real) ? real : null;
   }
 }
 
@@ -87,6 +105,11 @@ export function placeImages(markdown: string, images: SavedImage[], address: (im
     const image = images[Number(index)];
     return image ? address(image) : token;
   });
+}
+
+function isInside(dir: string, file: string): boolean {
+  const inside = path.relative(dir, file);
+  return Boolean(inside) && !inside.startsWith("..") && !path.isAbsolute(inside);
 }
 
 function readImage(file: string): Buffer | undefined {

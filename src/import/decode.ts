@@ -50,13 +50,15 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: "utf-8", encodingFrom: "utf-8", replaced: 0, cutInCharacter: false };
 
+  // UTF-8 with a few bad bytes is still UTF-8, whatever the page declares (GBK's and Big5's bytes
+  // are rarely valid UTF-8, so their text never passes for it).
+  const mostlyUtf8 = lenientUtf8(bytes);
+  if (mostlyUtf8) return mostlyUtf8;
   const declared = declaredCharset(bytes);
   if (declared) {
     const text = cleanDecode(bytes, declared);
     if (text !== null) return counted(text, declared, "declared");
   }
-  const mostlyUtf8 = lenientUtf8(bytes);
-  if (mostlyUtf8) return mostlyUtf8;
   // Single-byte charsets decode anything without error, so only the Chinese ones are candidates,
   // in the order chardet ranks them.
   const ranked = chardet.analyse(bytes).map((guess) => normalizeEncoding(guess.name));
@@ -108,7 +110,9 @@ function replacements(text: string): number {
  */
 function lenientUtf8(bytes: Uint8Array): DecodedText | undefined {
   const text = new TextDecoder("utf-8").decode(bytes);
-  const bad = replacements(text);
+  // A character cut at the very end is the page cut short, not a bad byte.
+  const bad = replacements(text.replace(/\uFFFD+$/, ""));
+  if (bad === 0) return counted(text, "utf-8", "utf-8");
   let wide = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f && text.charCodeAt(i) !== 0xfffd) wide++;
   if (bad > Math.max(16, text.length * 0.01) || wide < bad * 10) return undefined;
@@ -152,7 +156,7 @@ export function looksLikeHtml(text: string): boolean {
 
 const HAN = /\p{Script=Han}/gu;
 const CODE_PUNCTUATION = /[{}();=]/g;
-const CODE_LINE = /(?:[{};,]\s*$)|^\s*(?:function\b|var |let |const |import |export |@media|@import|@font-face|\/\/|\/\*|\*|[.#]?[\w-]+\s*\{)/;
+const CODE_LINE = /(?:[{};]\s*$)|^\s*(?:function\b|var |let |const |import |export |@media|@import|@font-face|\/\/|\/\*|[.#]?[\w-]+\s*\{)/;
 
 /**
  * "a stylesheet or script", "JSON data", or undefined for prose: a saved page's CSS and scripts

@@ -35,7 +35,10 @@ const MAX_DEPTH = 400;
 // 113 s), so the markup is measured first. Void tags never nest and the parser closes p, li, td…
 // at the next of their kind, so those are not counted; everything else, <font> and <b> included.
 const UNCOUNTED_TAGS = new Set("area base br col embed hr img input link meta source track wbr p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp".split(" "));
-const TAG_IN_MARKUP = /<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g;
+// [^<>]: a tag never runs across another `<`, so an unclosed one costs one step, not a scan to the end.
+const TAG_IN_MARKUP = /<(\/?)([a-zA-Z][\w-]*)[^<>]*?(\/?)>/g;
+// Only in SVG and MathML does `<x/>` close itself; HTML ignores the slash (`<div/>` opens a div).
+const FOREIGN_ROOTS = new Set(["svg", "math"]);
 // Parsed in about 0.2 s; pages that never close <font> reach some thousands, and lose it after parsing.
 const MAX_MARKUP_DEPTH = 10_000;
 
@@ -43,11 +46,14 @@ const MAX_MARKUP_DEPTH = 10_000;
 function markupDepth(html: string): number {
   let depth = 0;
   let deepest = 0;
+  let foreign = 0;
   for (const match of html.matchAll(TAG_IN_MARKUP)) {
     const name = match[2]!.toLowerCase();
-    if (UNCOUNTED_TAGS.has(name) || match[3]) continue;
+    const closing = Boolean(match[1]);
+    if (FOREIGN_ROOTS.has(name) && !match[3]) foreign = Math.max(0, foreign + (closing ? -1 : 1));
+    if (UNCOUNTED_TAGS.has(name) || (match[3] && foreign > 0)) continue;
     if (name === "script" || name === "style") continue;
-    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    depth = closing ? Math.max(0, depth - 1) : depth + 1;
     if (depth > deepest) deepest = depth;
     if (deepest > MAX_MARKUP_DEPTH) break;
   }
@@ -74,7 +80,8 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   for (const font of [...document.querySelectorAll("font")]) font.replaceWith(...font.childNodes);
   const depth = nestingDepth(document.body as unknown as El);
   if (depth > MAX_DEPTH) throw new NoArticleError(`has markup nested ${depth} levels deep (pages deeper than ${MAX_DEPTH} are not read)`);
-  const pageUrl = savedFromAddress(html) ?? pageAddress(document);
+  const savedFrom = savedFromAddress(html);
+  const pageUrl = (savedFrom && withoutTracking(savedFrom)) ?? pageAddress(document);
   const origin = pageUrl?.host ?? commonestLinkHost(document);
   const site = siteName(document);
 
@@ -205,7 +212,6 @@ function captionedImagesToFigures(document: Doc): void {
 
 const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER"]);
 
-/** Links, images and link lists of the extracted article, made safe and plain. */
 /** The token of the first candidate that is a copyable file of the saved page's folder; null when they are its files but none can be copied. */
 function savedCopy(candidates: (string | null | undefined)[], savedImages: SavedPageImages, original: string | undefined): string | null | undefined {
   let refused = false;
@@ -218,6 +224,7 @@ function savedCopy(candidates: (string | null | undefined)[], savedImages: Saved
   return refused ? null : undefined;
 }
 
+/** Links, images and link lists of the extracted article, made safe and plain. */
 function tidyContent(content: El, pageUrl: URL | undefined, origin: string | undefined, savedImages?: SavedPageImages): void {
   for (const figure of [...content.querySelectorAll("figure")]) {
     // A figure whose image the scraper dropped still links to the image file.

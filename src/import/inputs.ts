@@ -33,7 +33,10 @@ export interface ListedInputs {
 
 // Browsers save a page's images, styles and scripts beside it: `名字_files/` (Chrome, Firefox,
 // Edge), `名字.files/` (older Internet Explorer), `名字_archivos/` and others in other languages.
-const ASSETS_FOLDER = /^(.+?)(?:_files|\.files|_archivos|_fichiers|_Dateien|-Dateien)$/;
+const ASSETS_SUFFIXES = ["_files", ".files", "_archivos", "_fichiers", "_Dateien", "-Dateien"];
+const ASSETS_FOLDER = new RegExp(`^(.+?)(?:${ASSETS_SUFFIXES.map((suffix) => suffix.replace(".", "\\.")).join("|")})$`);
+// A saved page's styles, scripts and data, wherever they are: never an article.
+const NOT_PAGES = /\.(?:css|js|mjs|cjs|json|map|woff2?|ttf|otf|eot)$/i;
 const PAGE_EXTENSIONS = [".html", ".htm", ".shtml", ".xhtml", ".mht", ".txt"];
 
 /** Every file under the given paths, folders walked recursively, in a stable order; what is left out, and why. */
@@ -83,7 +86,8 @@ function walk(root: string, listed: ListedInputs, skip: (input: string, reason: 
         const page = pageOfAssetsFolder(entry.name, names);
         if (page) skip(full, `holds the files of the saved page ${page}; its images are copied with that page`);
         else pending.push(full);
-      } else if (entry.isFile()) found.push({ file: full, named: false, assetsDir: assetsOf.get(entry.name) });
+      } else if (entry.isFile() && NOT_PAGES.test(entry.name)) skip(full, "is a stylesheet, script, font or data file by its name; not read");
+      else if (entry.isFile()) found.push({ file: full, named: false, assetsDir: assetsOf.get(entry.name) });
       else skip(full, `is ${kindOf(entry)}, not a file; not read`);
     }
   }
@@ -99,16 +103,8 @@ function pageOfAssetsFolder(name: string, siblings: Set<string>): string | undef
 
 /** The folder of a saved page's own files (`page_files/` beside `page.html`), when it exists. */
 function assetsFolderOf(file: string): string | undefined {
-  const dir = path.dirname(file);
-  const stem = path.basename(file, path.extname(file));
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return undefined;
-  }
-  const folder = names.find((name) => ASSETS_FOLDER.exec(name)?.[1] === stem && lstatOrUndefined(path.join(dir, name))?.isDirectory());
-  return folder ? path.join(dir, folder) : undefined;
+  const stem = path.join(path.dirname(file), path.basename(file, path.extname(file)));
+  return ASSETS_SUFFIXES.map((suffix) => stem + suffix).find((folder) => lstatOrUndefined(folder)?.isDirectory());
 }
 
 function lstatOrUndefined(file: string) {

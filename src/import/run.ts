@@ -8,7 +8,7 @@ import path from "node:path";
 import type { FoundDate } from "./dates.ts";
 import { ImportError, NotAPageError, readPage, type ImportedFields } from "./page.ts";
 import { placeImages, SavedPageImages } from "./assets.ts";
-import { MEDIA_FOLDER } from "../articles/load.ts";
+import { MEDIA_FOLDER } from "../articles/media.ts";
 import { parseArticle } from "../articles/frontmatter.ts";
 import { parseSettings, type SiteSettings } from "../settings.ts";
 import { ArchiveStore } from "./store.ts";
@@ -95,16 +95,17 @@ function importOne(input: ImportInput, store: ArchiveStore, settings: SiteSettin
   };
   // The same bytes, or the same page saved again (its address and its title), is an earlier import.
   const sameBytes = store.find(page.sha256);
-  const atAddress = store.findPage(page.fields.source_url, page.fields.title);
+  const atAddress = store.findPage(page.fields);
   const earlier = sameBytes ?? atAddress.same;
-  if (!earlier && atAddress.others.length > 0) {
+  if (!earlier && atAddress.others > 0) {
+    const more = atAddress.others > atAddress.examples.length ? ` and ${atAddress.others - atAddress.examples.length} more` : "";
     entry.warnings.push(
-      `has the same address (${page.fields.source_url}) as ${atAddress.others.map((other) => other.path).join(", ")}, ` +
-        "but another title: a different article (many sites give every page the home page's address), imported on its own",
+      `has the same address (${page.fields.source_url}) as ${atAddress.examples.join(", ")}${more}, ` +
+        "but another title or day: a different article (many sites give every page one address), imported on its own",
     );
   }
   if (earlier && !options.force) {
-    const what = sameBytes ? "the same bytes" : `the same address and title, ${page.fields.source_url}`;
+    const what = sameBytes ? "the same bytes" : `the same address, title and day, ${page.fields.source_url}`;
     const reason = earlier.edited
       ? `was imported before (${what}) and edited since; left alone (--force replaces it, keeping the edited copy beside it)`
       : `was imported before (${what}); --force replaces it`;
@@ -124,7 +125,7 @@ function importOne(input: ImportInput, store: ArchiveStore, settings: SiteSettin
     return { ...entry, output: earlier?.path ?? path.join(store.articlesDir, page.fields.date.slice(0, 4), `${slug}.md`) };
   }
   // The images first: an article is never written pointing at copies that are not there.
-  for (const image of page.images) store.writeMedia(slug, image.name, image.bytes);
+  for (const image of page.images) store.writeMedia(slug, image);
   const output = store.write(text, slug, page.fields.date, earlier);
   store.record(page.sha256, output, page.fields, slug);
   if (earlier?.edited) entry.warnings.push(`the edited version was kept beside it as ${path.basename(output)}.edited-…`);

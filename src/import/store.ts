@@ -7,11 +7,13 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { ARTICLES_FOLDER, MEDIA_FOLDER, findArticleFiles } from "../articles/load.ts";
+import { ARTICLES_FOLDER, findArticleFiles } from "../articles/load.ts";
+import { MEDIA_FOLDER } from "../articles/media.ts";
 import { slugify } from "../articles/slugs.ts";
 import { readFrontMatter } from "../articles/matter.ts";
 import { toSimplified } from "../convert/opencc.ts";
 import type { ImportedFields } from "./page.ts";
+import type { SavedImage } from "./assets.ts";
 
 export interface ImportRecord {
   /** The input's file name. */
@@ -23,8 +25,8 @@ export interface StoredImport {
   path: string;
   slug: string;
   edited: boolean;
-  /** The title it was imported with, whitespace folded: what tells one article at an address from another. */
-  title: string;
+  /** Its title (whitespace folded) and day: what tells one article at an address from another. */
+  identity: string;
 }
 
 const CHECKSUM_LINE = /^ {2}checksum: [0-9a-f]{64}\n/m;
@@ -35,7 +37,7 @@ export class ArchiveStore {
   readonly articlesDir: string;
   readonly mediaDir: string;
   private readonly bySha = new Map<string, StoredImport>();
-  private readonly bySourceUrl = new Map<string, StoredImport[]>();
+  private readonly bySourceUrl = new Map<string, Map<string, StoredImport>>();
   private readonly slugs = new Set<string>();
 
   constructor(contentDir: string) {
@@ -61,8 +63,8 @@ export class ArchiveStore {
     this.slugs.add(slug);
     const imported = data.imported as Partial<ImportRecord> & { checksum?: string } | undefined;
     if (imported && typeof imported.sha256 === "string") {
-      const title = typeof data.title === "string" ? foldTitle(data.title) : "";
-      this.remember(imported.sha256, { path: file, slug, edited: imported.checksum !== checksum(text), title }, data.source_url);
+      const identity = identityOf(data.title, data.date);
+      this.remember(imported.sha256, { path: file, slug, edited: imported.checksum !== checksum(text), identity }, data.source_url);
     }
   }
 
@@ -72,14 +74,21 @@ export class ArchiveStore {
   }
 
   /**
-   * The earlier import of the same page saved again: the same address and the same title. Many
-   * CMSs give every article the home page's address (og:url, canonical), so an address alone is
-   * not an article; `others` are the earlier imports at that address with another title.
+   * The earlier import of the same page saved again: the same address, title and day. Many CMSs
+   * give every article the home page's address (og:url, canonical), so an address alone is not an
+   * article, and a site's root address names none; `others` counts the earlier imports at that
+   * address that are other articles, `examples` names a few.
    */
-  findPage(sourceUrl: string | undefined, title: string): { same?: StoredImport; others: StoredImport[] } {
-    const atAddress = sourceUrl ? this.bySourceUrl.get(sourceUrl) ?? [] : [];
-    const folded = foldTitle(title);
-    return { same: atAddress.find((stored) => stored.title === folded), others: atAddress.filter((stored) => stored.title !== folded) };
+  findPage(fields: ImportedFields): { same?: StoredImport; others: number; examples: string[] } {
+    const atAddress = identifyingAddress(fields.source_url) ? this.bySourceUrl.get(fields.source_url!) : undefined;
+    if (!atAddress) return { others: 0, examples: [] };
+    const same = atAddress.get(identityOf(fields.title, fields.date));
+    const examples: string[] = [];
+    for (const stored of atAddress.values()) {
+      if (stored !== same && examples.length < 3) examples.push(stored.path);
+      if (examples.length === 3) break;
+    }
+    return { same, others: atAddress.size - (same ? 1 : 0), examples };
   }
 
   /** Holds a slug for an article a dry run would write. */
@@ -120,21 +129,46 @@ export class ArchiveStore {
     return target;
   }
 
-  /** An image an article shows, at `media/<slug>/<name>` (its name is its content's hash, so a copy there is the same image). */
-  writeMedia(slug: string, name: string, bytes: Buffer): void {
-    const target = path.join(this.mediaDir, slug, name);
-    if (!existsSync(target)) writeAtomically(target, bytes);
+  /**
+   * An image an article shows, at `media/<slug>/<name>` (its name is its content's hash, so a copy
+   * there is the same image). Read again and checked again: it is copied only as the image it was.
+   */
+  writeMedia(slug: string, image: SavedImage): void {
+    const target = path.join(this.mediaDir, slug, image.name);
+    if (existsSync(target)) return;
+    const bytes = readFileSync(image.file);
+    if (!image.name.startsWith(createHash("sha256").update(bytes).digest("hex").slice(0, 16))) {
+      throw new Error(`${image.file} changed while it was imported`);
+    }
+    writeAtomically(target, bytes);
   }
 
   record(sha256: string, file: string, fields: ImportedFields, slug: string): void {
-    this.remember(sha256, { path: file, slug, edited: false, title: foldTitle(fields.title) }, fields.source_url);
+    this.remember(sha256, { path: file, slug, edited: false, identity: identityOf(fields.title, fields.date) }, fields.source_url);
   }
 
   private remember(sha256: string, stored: StoredImport, sourceUrl: unknown): void {
     this.bySha.set(sha256, stored);
-    if (typeof sourceUrl !== "string") return;
-    const atAddress = (this.bySourceUrl.get(sourceUrl) ?? []).filter((known) => known.path !== stored.path);
-    this.bySourceUrl.set(sourceUrl, [...atAddress, stored]);
+    if (typeof sourceUrl !== "string" || !identifyingAddress(sourceUrl)) return;
+    let atAddress = this.bySourceUrl.get(sourceUrl);
+    if (!atAddress) this.bySourceUrl.set(sourceUrl, (atAddress = new Map()));
+    atAddress.set(stored.identity, stored);
+  }
+}
+
+/** A title and a day, as the front matter or the importer has them: one article's identity at an address. */
+function identityOf(title: unknown, date: unknown): string {
+  return `${typeof title === "string" ? foldTitle(title) : ""}\n${typeof date === "string" ? date.slice(0, 10) : ""}`;
+}
+
+/** An address that can name one article: not a site's root (a home page names none). */
+function identifyingAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  try {
+    const url = new URL(address);
+    return url.pathname.replace(/\/(?:index\.\w+)?$/, "") !== "" || url.search !== "";
+  } catch {
+    return false;
   }
 }
 

@@ -5,7 +5,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadArchive } from "../archive.ts";
-import { MEDIA_FOLDER } from "../articles/load.ts";
+import { isPublishedImage, MEDIA_FOLDER } from "../articles/media.ts";
 import { formatProblem } from "../problems.ts";
 import { basePath, loadSettings } from "../settings.ts";
 import { buildSiteModel, type SiteModel } from "./model.ts";
@@ -19,7 +19,7 @@ export interface EleventyConfig {
   addGlobalData(name: string, value: () => unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: unknown): void;
   addWatchTarget(target: string): void;
-  addPassthroughCopy(paths: Record<string, string>): void;
+  addPassthroughCopy(paths: Record<string, string>, options?: { filter: (file: string) => boolean }): void;
   setServerOptions(options: Record<string, unknown>): void;
   setServerPassthroughCopyBehavior(behavior: "copy" | "passthrough"): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
@@ -37,8 +37,8 @@ export const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 /** The archive, read from the input folder on every build, as the global `site`. */
 export function archiveData(eleventyConfig: EleventyConfig, options: ArchiveDataOptions = {}): void {
   const contentDir = eleventyConfig.directories.input;
-  eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.md"));
-  eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.MD"));
+  // Article files end in .md in any case (findArticleFiles).
+  eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.{md,MD,Md,mD}"));
   eleventyConfig.addWatchTarget(path.join(contentDir, "*.json"));
   eleventyConfig.addGlobalData("site", (): SiteModel => loadSiteModel(contentDir, options));
 }
@@ -86,7 +86,9 @@ export function archivePages(eleventyConfig: EleventyConfig): void {
 export function staticAssets(eleventyConfig: EleventyConfig): void {
   const publicDir = path.relative(process.cwd(), PUBLIC_DIR) || ".";
   const mediaDir = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input, MEDIA_FOLDER));
-  eleventyConfig.addPassthroughCopy({ [publicDir]: "/", [mediaDir]: `/${MEDIA_FOLDER}` });
+  // Only images, by name: a page or script put in content/media/ would run on the site's origin.
+  eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
+  eleventyConfig.addPassthroughCopy({ [mediaDir]: `/${MEDIA_FOLDER}` }, { filter: (file: string) => isPublishedImage(mediaDir, file) });
 }
 
 /**

@@ -131,8 +131,8 @@ describe("article files that try to run code", () => {
 });
 
 describe("pages that share an address", () => {
-  it("imports a different article at the same address (a CMS's home page as og:url) as its own article, with a warning", () => {
-    const head = '<meta property="og:url" content="https://news.example.com/">';
+  it("imports a different article at the same address (a CMS's section page as og:url) as its own article, with a warning", () => {
+    const head = '<meta property="og:url" content="https://news.example.com/news/">';
     const pages = pagesWith({
       "a.html": newsPage("小城的早班车", { head }),
       "b.html": newsPage("江边的夜市", { head, paragraphs: PARAGRAPHS.map((p) => p.replace("公交车", "夜市摊")) }),
@@ -141,12 +141,21 @@ describe("pages that share an address", () => {
     const result = importInto(content, [pages]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("imported 2, skipped 0, failed 0");
-    expect(result.stdout).toMatch(/has the same address \(https:\/\/news\.example\.com\/\) as .*, but another title: a different article/);
+    expect(result.stdout).toMatch(/has the same address \(https:\/\/news\.example\.com\/news\/\) as .*, but another title or day: a different article/);
+    expect(findArticleFiles(path.join(content, "articles"))).toHaveLength(2);
+  });
+
+  it("takes a site's root address for no article's: pages of one title there are not the same page", () => {
+    const head = '<meta property="og:url" content="https://news.example.com/">';
+    const pages = pagesWith({ "a.html": newsPage("每日早报", { head }), "b.html": newsPage("每日早报", { head, paragraphs: PARAGRAPHS.map((p) => `今天，${p}`) }) });
+    const content = contentWith({});
+    const result = importInto(content, [pages]);
+    expect(result.stdout).toContain("imported 2, skipped 0, failed 0");
     expect(findArticleFiles(path.join(content, "articles"))).toHaveLength(2);
   });
 
   it("never replaces a different article at the same address with --force, and keeps an edited one it does replace", () => {
-    const head = '<meta property="og:url" content="https://news.example.com/">';
+    const head = '<meta property="og:url" content="https://news.example.com/news/">';
     const pages = pagesWith({ "a.html": newsPage("小城的早班车", { head }) });
     const content = contentWith({});
     expect(importInto(content, [pages]).status).toBe(0);
@@ -288,15 +297,43 @@ describe("a page saved by a browser with its files", () => {
     expect(readFileSync(path.join(built.output, address))).toEqual(PNG);
   });
 
-  it("skips a stylesheet or script found in a folder, and fails one named on the command line", () => {
-    const loose = pagesWith({ "site.css": "body { color: red; }\n.nav { margin: 0; }\n", "a.html": newsPage("小城的早班车") });
+  it("publishes nothing from content/media/ but the importer's images: no page, script, SVG or renamed file", () => {
+    const content = contentWith({
+      "articles/2024/ok.md": article("title: 早班车\ndate: 2024-01-01"),
+      "media/ok/0123456789abcdef.png": PNG.toString("latin1"),
+      "media/ok/evil.html": "<script>alert(1)</script>",
+      "media/ok/fedcba9876543210.png": "<script>alert(1)</script>",
+      "media/ok/icon.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    });
+    writeFileSync(path.join(content, "media/ok/0123456789abcdef.png"), PNG);
+    const built = build(content);
+    expect(built.status).toBe(0);
+    expect(readdirSync(path.join(built.output, "media/ok"))).toEqual(["0123456789abcdef.png"]);
+  });
+
+  it("copies no file that a link in the saved folder points to outside it", () => {
+    const outside = pagesWith({ "secret.png": PNG });
+    const saved = pagesWith({ "page.html": newsPage("城里的夜班车", { body: '<p><img src="page_files/home/secret.png" alt="秘密"></p>' }) });
+    mkdirSync(path.join(saved, "page_files"));
+    symlinkSync(outside, path.join(saved, "page_files/home"));
+    const target = contentWith({});
+    const result = importInto(target, [saved, "--date", "2024-03-08"]);
+    expect(result.status).toBe(0);
+    expect(existsSync(path.join(target, "media"))).toBe(false);
+    expect(result.stdout).toContain("1 image of its saved files left out");
+  });
+
+  it("skips a stylesheet or script found in a folder, by its name or its content, and fails one named on the command line", () => {
+    const css = "body { color: red; }\n.nav { margin: 0; }\n";
+    const loose = pagesWith({ "site.css": css, "styles.txt": css, "a.html": newsPage("小城的早班车") });
     const target = contentWith({});
     const inFolder = importInto(target, [loose]);
-    expect(inFolder.stdout).toContain(`skipped ${path.join(loose, "site.css")}: is a stylesheet or script, not a web page or text`);
+    expect(inFolder.stdout).toContain(`skipped ${path.join(loose, "site.css")}: is a stylesheet, script, font or data file by its name`);
+    expect(inFolder.stdout).toContain(`skipped ${path.join(loose, "styles.txt")}: is a stylesheet or script, not a web page or text`);
     expect(inFolder.status).toBe(0);
-    const named = importInto(target, [path.join(loose, "site.css")]);
+    const named = importInto(target, [path.join(loose, "styles.txt")]);
     expect(named.status).toBe(1);
-    expect(named.stdout).toContain(`failed: ${path.join(loose, "site.css")}: is a stylesheet or script`);
+    expect(named.stdout).toContain(`failed: ${path.join(loose, "styles.txt")}: is a stylesheet or script`);
   });
 });
 

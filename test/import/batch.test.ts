@@ -121,14 +121,14 @@ describe("importing a page", () => {
     expect(new Set(articles.map((article) => article.slug)).size).toBe(2);
   });
 
-  it("skips the same page saved again (same address and title, other bytes) and says so", () => {
+  it("skips the same page saved again (same address, title and day; other bytes) and says so", () => {
     const page = (bar: string) =>
       newsPage("小城的早班车", "2024-03-08", PARAGRAPHS).replace("<head>", `<head><link rel="canonical" href="https://news.example.com/a/1.html">`).replace("<nav", `<div class="today">${bar}</div><nav`);
     const first = put("a.html", page("今天是星期一"));
     const again = put("b.html", page("今天是星期二"));
     const [, second] = run([first, again]);
     expect(second).toMatchObject({ status: "skipped" });
-    expect(second!.reason).toMatch(/same address and title, https:\/\/news\.example\.com\/a\/1\.html/);
+    expect(second!.reason).toMatch(/same address, title and day, https:\/\/news\.example\.com\/a\/1\.html/);
     expect(findArticleFiles(path.join(content, "articles"))).toHaveLength(1);
   });
 
