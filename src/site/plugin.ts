@@ -88,7 +88,10 @@ export function staticAssets(eleventyConfig: EleventyConfig): void {
   const mediaDir = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input, MEDIA_FOLDER));
   // Only images, by name: a page or script put in content/media/ would run on the site's origin.
   eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
-  eleventyConfig.addPassthroughCopy({ [mediaDir]: `/${MEDIA_FOLDER}` }, { filter: (file: string) => isPublishedImage(mediaDir, file) });
+  // npm start serves them itself (src/site/serve.ts), by the same rule.
+  if (process.env.ELEVENTY_RUN_MODE === "build") {
+    eleventyConfig.addPassthroughCopy({ [mediaDir]: `/${MEDIA_FOLDER}` }, { filter: (file: string) => isPublishedImage(mediaDir, file) });
+  }
 }
 
 /**

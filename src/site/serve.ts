@@ -4,12 +4,13 @@
  * changed files and remaking the model, not re-rendering and rewriting every page; Eleventy still
  * watches the content and reloads the browser. The pages come from the same templates as a build's.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { templates } from "../../layouts/index.ts";
 import { html } from "../../layouts/html.ts";
 import { ProblemsError, formatProblem } from "../problems.ts";
 import { basePath } from "../settings.ts";
+import { isPublishedImage, MEDIA_FOLDER } from "../articles/media.ts";
 import type { SiteModel } from "./model.ts";
 import { href, outputPath, paths } from "./urls.ts";
 import { PUBLIC_DIR, loadSiteModel, type ArchiveDataOptions, type EleventyConfig } from "./plugin.ts";
@@ -23,7 +24,7 @@ export function isServing(): boolean {
 export interface PageResponse {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Buffer;
 }
 
 export interface LiveSiteOptions {
@@ -31,6 +32,8 @@ export interface LiveSiteOptions {
   load: () => SiteModel;
   /** Eleventy's output folder: files other than pages there (such as a search index) are served as they are. */
   outputDir: string;
+  /** The content's images (content/media/): those the build would publish are served from there. */
+  mediaDir?: string;
 }
 
 /** The site as the dev server shows it: the latest model's pages by URL, or what stopped it loading. */
@@ -72,6 +75,11 @@ export class LiveSite {
 
   #respond(pathname: string): PageResponse | undefined {
     if (isStaticFile(PUBLIC_DIR, pathname) || (isStaticFile(this.options.outputDir, pathname) && !isPage(pathname))) return undefined;
+    const media = pathname.startsWith(`/${MEDIA_FOLDER}/`) ? pathname.slice(MEDIA_FOLDER.length + 2) : undefined;
+    if (media !== undefined && this.options.mediaDir && isPublishedImage(this.options.mediaDir, media)) {
+      const type = path.extname(media).slice(1);
+      return { status: 200, headers: { "Content-Type": `image/${type === "jpg" ? "jpeg" : type}` }, body: readFileSync(path.join(this.options.mediaDir, media)) };
+    }
     // Eleventy rebuilds when a file is saved, not when one is deleted: the bad file may be gone.
     if (this.#failure) this.refresh();
     if (this.#failure || !this.#site) return page(500, errorPage("内容有问题 · Problems in the content", this.#failure ?? []));
@@ -153,6 +161,7 @@ export function pagesOnRequest(eleventyConfig: EleventyConfig, options: ArchiveD
   const live = new LiveSite({
     load: () => loadSiteModel(eleventyConfig.directories.input, options),
     outputDir: eleventyConfig.directories.output,
+    mediaDir: path.join(eleventyConfig.directories.input, MEDIA_FOLDER),
   });
   eleventyConfig.on("eleventy.before", () => live.refresh());
   eleventyConfig.setServerOptions({

@@ -3,7 +3,7 @@
 import { after as afterAll, before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
 import { spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -106,6 +106,21 @@ describe("npm start", () => {
     expect(page(missing.text).body.className).toBe("page-404");
     const unslashed = await get("zh-hans/tags");
     expect(unslashed.status).toBe(301);
+  });
+
+  it("serves the archive's images from content/media/, and nothing else put there", async () => {
+    const media = path.join(content, "media", "ok");
+    mkdirSync(media, { recursive: true });
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea73581840000000049454e44ae426082", "hex");
+    writeFileSync(path.join(media, "0123456789abcdef.png"), png);
+    writeFileSync(path.join(media, "evil.html"), "<script>alert(1)</script>");
+    writeFileSync(path.join(media, "fedcba9876543210.png"), "<script>alert(1)</script>");
+    const image = await fetch(new URL("media/ok/0123456789abcdef.png", base));
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await image.arrayBuffer())).toEqual(png);
+    expect((await get("media/ok/evil.html")).status).toBe(404);
+    expect((await get("media/ok/fedcba9876543210.png")).status).toBe(404);
   });
 
   it("serves a new article in both scripts and lists it on the home page", async () => {
