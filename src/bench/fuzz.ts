@@ -19,6 +19,7 @@ import iconv from "iconv-lite";
 import { findArticleFiles, loadArticles } from "../articles/load.ts";
 import { loadSettings } from "../settings.ts";
 import { checkXmlFiles } from "../site/xml.ts";
+import { random as generator } from "./synthetic.ts";
 
 export interface FuzzOptions {
   /** How many mutated pages to make. */
@@ -70,18 +71,6 @@ const SITE_JSON = path.join(ROOT, "test/fixtures/site/content/site.json");
 
 // ---------------------------------------------------------------------------------------------
 // The pages
-
-/** A small seeded generator (mulberry32): the same seed makes the same pages. */
-export function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 type Mutation = (bytes: Buffer, random: Random, seedName: string) => Buffer;
