@@ -12,7 +12,7 @@ import { MEDIA_FOLDER } from "../articles/media.ts";
 import { slugify } from "../articles/slugs.ts";
 import { readFrontMatter } from "../articles/matter.ts";
 import { toSimplified } from "../convert/opencc.ts";
-import type { ImportedFields } from "./page.ts";
+import { ImportError, type ImportedFields } from "./page.ts";
 import type { SavedImage } from "./assets.ts";
 
 export interface ImportRecord {
@@ -61,10 +61,10 @@ export class ArchiveStore {
     }
     const slug = typeof data.slug === "string" ? data.slug : path.basename(file, path.extname(file));
     this.slugs.add(slug);
-    const imported = data.imported as Partial<ImportRecord> & { checksum?: string } | undefined;
+    const imported = data.imported as Partial<ImportRecord> | undefined;
     if (imported && typeof imported.sha256 === "string") {
       const identity = identityOf(data.title, data.date);
-      this.remember(imported.sha256, { path: file, slug, edited: imported.checksum !== checksum(text), identity }, data.source_url);
+      this.remember(imported.sha256, { path: file, slug, edited: editedSinceImport(text), identity }, data.source_url);
     }
   }
 
@@ -85,8 +85,8 @@ export class ArchiveStore {
     const same = atAddress.get(identityOf(fields.title, fields.date));
     const examples: string[] = [];
     for (const stored of atAddress.values()) {
-      if (stored !== same && examples.length < 3) examples.push(stored.path);
       if (examples.length === 3) break;
+      if (stored !== same) examples.push(stored.path);
     }
     return { same, others: atAddress.size - (same ? 1 : 0), examples };
   }
@@ -138,7 +138,7 @@ export class ArchiveStore {
     if (existsSync(target)) return;
     const bytes = readFileSync(image.file);
     if (!image.name.startsWith(createHash("sha256").update(bytes).digest("hex").slice(0, 16))) {
-      throw new Error(`${image.file} changed while it was imported`);
+      throw new ImportError(`has an image that changed while it was imported (${image.file}); import it again`);
     }
     writeAtomically(target, bytes);
   }
