@@ -19,8 +19,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import { buildSearchIndex, type SearchPageRef } from "../search/index.ts";
+import { buildSearchIndex } from "../search/index.ts";
 import { loadSettings } from "../settings.ts";
+import { searchRecords } from "../search/records.ts";
+import { loadArchive } from "../archive.ts";
+import { buildSiteModel } from "../site/model.ts";
 import { basePath } from "../settings.ts";
 import { SCRIPTS, scriptPrefix } from "../scripts.ts";
 import { paths } from "../site/urls.ts";
@@ -90,7 +93,7 @@ export async function benchmarkSearch(
   }
   const sizes = indexSizes(siteDir);
   console.log(
-    `  index on disk              ${SCRIPTS.map((script) => `${script} ${megabytes(sizes[script])}`).join(", ")}; query conversion data ${megabytes(sizes.conversion)}`,
+    `  index on disk              ${megabytes(sizes.index)} (both scripts); query conversion data ${megabytes(sizes.conversion)}`,
   );
   const queries = await firstQueries(siteDir, basePath(loadSettings(contentDir)), options.queries ?? SYNTHETIC_QUERIES);
   if (!queries) {
@@ -115,28 +118,18 @@ function reindex(siteDir: string, contentDir: string, shardSize?: number): Index
   return JSON.parse(output.trim().split("\n").at(-1)!) as IndexFigures;
 }
 
-/** In the child: the article pages on disk (both scripts), indexed while the memory is watched. */
+/** In the child: the archive's records (both scripts), indexed while the memory is watched. */
 async function childIndex(siteDir: string, contentDir: string, shardSize?: number): Promise<void> {
-  const settings = loadSettings(contentDir);
-  // Newest first, as a build gives them: the index keeps that order as the date order.
-  const pages: SearchPageRef[] = SCRIPTS.flatMap((script) => {
-    const dir = path.join(siteDir, scriptPrefix(script), "articles");
-    const slugs = existsSync(dir) ? readdirSync(dir) : [];
-    const dated = slugs.map((slug) => {
-      const html = readFileSync(path.join(dir, slug, "index.html"), "utf8");
-      return { slug, time: Date.parse(/data-datetime="([^"]+)"/.exec(html)?.[1] ?? "") || 0 };
-    });
-    dated.sort((a, b) => b.time - a.time || (a.slug < b.slug ? 1 : -1));
-    return dated.map(({ slug }) => ({ script, url: paths.article(script, slug) }));
-  });
+  const archive = loadArchive({ contentDir, includeDrafts: false });
+  const records = searchRecords(buildSiteModel(archive).articles, basePath(archive.settings));
   // Without the fingerprints of the last build every bundle is made again, which is what is measured.
   for (const script of SCRIPTS) rmSync(path.join(siteDir, paths.searchData(), `${scriptPrefix(script)}.json`), { force: true });
   const watch = watchChildMemory();
   const started = performance.now();
-  await buildSearchIndex({ outputDir: siteDir, settings, pages, shardSize });
+  await buildSearchIndex({ outputDir: siteDir, settings: archive.settings, records, shardSize });
   const figures: IndexFigures = {
     seconds: (performance.now() - started) / 1000,
-    pages: pages.length,
+    pages: records.length,
     nodePeakMB: process.resourceUsage().maxRSS / 1024,
     pagefindPeakMB: watch(),
   };
@@ -167,16 +160,11 @@ function watchChildMemory(): () => number | null {
   };
 }
 
-function indexSizes(siteDir: string): Record<"zh-Hans" | "zh-Hant" | "conversion", number> {
-  const pagefind = path.join(siteDir, "pagefind");
+/** The index (every bundle, both scripts' lists) and the query conversion data, in bytes. */
+function indexSizes(siteDir: string): { index: number; conversion: number } {
   const data = path.join(siteDir, paths.searchData());
-  const bundles = (prefix: string) =>
-    readdirSync(pagefind)
-      .filter((name) => name === prefix || name.startsWith(`${prefix}-`))
-      .reduce((sum, name) => sum + folderSize(path.join(pagefind, name)), 0);
   return {
-    "zh-Hans": bundles("zh-hans") + statSync(path.join(data, "zh-hans.json")).size,
-    "zh-Hant": bundles("zh-hant") + statSync(path.join(data, "zh-hant.json")).size,
+    index: folderSize(path.join(siteDir, "pagefind")) + SCRIPTS.reduce((sum, script) => sum + statSync(path.join(data, `${scriptPrefix(script)}.json`)).size, 0),
     conversion: folderSize(path.join(data, "convert")) + statSync(path.join(data, "opencc-core.js")).size,
   };
 }

@@ -37,10 +37,10 @@ try {
     process.exit(1);
   }
   const result = await buildSite({ contentDir: values.content, outputDir: values.output, verbose: values.verbose, searchShardSize: shardSize });
-  const { scripts } = result.search;
+  const { search } = result;
   console.log(
     `Built the site into ${values.output}/ in ${result.seconds.toFixed(2)} s ` +
-      `(search index ${result.search.seconds.toFixed(2)} s: ${scripts["zh-Hans"].pages} + ${scripts["zh-Hant"].pages} pages)`,
+      `(search index ${search.seconds.toFixed(2)} s: ${search.articles} articles, ${search.indexed} indexed anew)`,
   );
 } catch (error) {
   const problems = problemsIn(error);

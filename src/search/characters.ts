@@ -12,16 +12,17 @@
  * A run of Han characters c1 c2 … cn becomes the words [c1c2] [c2c3] … [cn]: a query of two or more
  * characters is the exact phrase of its pairs, a query of one character the prefix [c1…, which
  * every occurrence starts. A word is "zq" and four base-36 digits per character, so the
- * dictionary segmenter never cuts it (public/js/search/query.js holds the same rule); the text
- * Pagefind keeps for excerpts is turned back into characters once it is written (./compact.ts).
+ * dictionary segmenter never cuts it (public/js/search/query.js holds the same rule). Pairs of the
+ * zh-Hant text, where the index has them (./bundle.ts), start with "zr".
  */
 
 export const WORD_PREFIX = "zq";
+/** The two kinds of Han words: pairs of the zh-Hans text, and of the zh-Hant text where it tells more. */
+export const PAIR = 0;
+export const HANT_PAIR = 1;
+const PREFIXES = ["zq", "zr"];
 
 const HAN = /\p{Script=Han}/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
-// Tags and comments; attribute values are escaped by the layouts, so a ">" never ends one early.
-const MARKUP = /(<!--[\s\S]*?-->|<[^>]*>)/;
 
 /** Four base-36 digits: every code point up to U+10FFFF fits. */
 function code(char: string): string {
@@ -34,32 +35,37 @@ export function hanWords(run: string): string[] {
   return chars.map((char, i) => WORD_PREFIX + code(char) + (i + 1 < chars.length ? code(chars[i + 1]!) : ""));
 }
 
-const PAIR_WORD = new RegExp(`^${WORD_PREFIX}([0-9a-z]{4})(?:[0-9a-z]{4})?$`);
+// A Han word as a number while the index is made: kind, first and (0 for none) second code point.
+const SHIFT = 2 ** 21;
+
+export function hanKey(kind: number, first: string, second: string | undefined): number {
+  return (kind * SHIFT + first.codePointAt(0)!) * SHIFT + (second === undefined ? 0 : second.codePointAt(0)!);
+}
+
+/** The word a key stands for: "zq" + the first character's code [+ the second's]. */
+export function keyWord(key: number): string {
+  const second = key % SHIFT;
+  const rest = (key - second) / SHIFT;
+  const first = rest % SHIFT;
+  const kind = (rest - first) / SHIFT;
+  return PREFIXES[kind]! + first.toString(36).padStart(4, "0") + (second === 0 ? "" : second.toString(36).padStart(4, "0"));
+}
+
+const HAN_WORD = /^(z[qr])([0-9a-z]{4})(?:[0-9a-z]{4})?$/;
+
+/** The words a one-character query asks for share this prefix ("zq" and the character's code); undefined for other words. */
+export function keyGroup(word: string): string | undefined {
+  const match = HAN_WORD.exec(word);
+  return match ? match[1]! + match[2]! : undefined;
+}
 
 /** The character an index word starts with, or undefined when the word is not one of Han characters. */
 export function decodeHanWord(word: string): string | undefined {
-  const coded = PAIR_WORD.exec(word);
-  const point = coded ? parseInt(coded[1]!, 36) : Infinity;
+  const coded = HAN_WORD.exec(word);
+  const point = coded ? parseInt(coded[2]!, 36) : Infinity;
   if (point > 0x10ffff) return undefined;
   const char = String.fromCodePoint(point);
   return HAN.test(char) ? char : undefined;
-}
-
-/** The text of an HTML page with every run of Han characters written as its words; markup untouched. */
-export function encodeHan(html: string): string {
-  return html
-    .split(MARKUP)
-    .map((part, i) => (i % 2 === 1 ? part : hanReferencesAsText(part).replace(HAN_RUN, (run) => ` ${hanWords(run).join(" ")} `)))
-    .join("");
-}
-
-/** &#20013; and &#x4E2D; as 中: Pagefind would read them as Han characters the pairs have not seen. */
-function hanReferencesAsText(text: string): string {
-  return text.replace(/&#(?:[xX]([0-9a-fA-F]{1,6})|(\d{1,7}));/g, (reference, hex?: string, decimal?: string) => {
-    const point = hex ? parseInt(hex, 16) : Number(decimal);
-    const char = point <= 0x10ffff ? String.fromCodePoint(point) : "";
-    return HAN.test(char) ? char : reference;
-  });
 }
 
 // The CJK Unified Ideographs block holds nearly every character of modern text: a bitmap of it is
@@ -78,15 +84,6 @@ export interface CharacterSet {
 export class CharacterCollector {
   private readonly bits = new Uint8Array(Math.ceil((BLOCK_END - BLOCK_START + 1) / 8));
   private readonly others = new Set<string>();
-
-  /** Adds the characters of a page's indexed text: the element marked data-pagefind-body, text only. */
-  addPage(html: string): void {
-    // The layouts put it on the <article>.
-    const start = html.search(/<[^>]*\bdata-pagefind-body\b/);
-    const end = html.lastIndexOf("</article>");
-    const body = start >= 0 ? html.slice(start, end > start ? end : undefined) : html;
-    this.add(hanReferencesAsText(body.split(MARKUP).filter((_, i) => i % 2 === 0).join("")));
-  }
 
   add(text: string): void {
     for (const char of text) {

@@ -73,8 +73,7 @@ export function writeQueryConversion(options: ConversionOptions): void {
     if (!config) throw new Error(`opencc-js has no "${name}" conversion; cannot prepare the search page's query conversion`);
     return config;
   };
-  const toHans = directions[1]!;
-  const alternatives = oneToMany(configOf(toHans.config), converterFrom("zh-Hant", options.standard));
+  const alternatives = ambiguousCharacters(options.standard);
   for (const direction of directions) {
     writeDirection(path.join(options.dir, "convert", direction.script.toLowerCase()), {
       from: direction.from,
@@ -87,8 +86,26 @@ export function writeQueryConversion(options: ConversionOptions): void {
   }
 }
 
-/** Simplified characters that more than one Traditional character converts to: 发 ← 發 髮. */
-function oneToMany(toHansConfig: RawConfig, toHans: (text: string) => string): Record<string, string> {
+/**
+ * Simplified characters that stand for several Traditional ones (后: 後 and 后), with those: what
+ * the index marks (./bundle.ts) and the browser reads to tell them apart.
+ */
+export function ambiguousCharacters(standard: TraditionalStandard): Record<string, string> {
+  const config = (name: string) => {
+    const found = (configs as Record<string, RawConfig | undefined>)[name];
+    if (!found) throw new Error(`opencc-js has no "${name}" conversion`);
+    return found;
+  };
+  const toHans = config(standard === "twp" ? "tw2sp" : `${standard}2s`);
+  return oneToMany(toHans, config(`s2${standard}`), converterFrom("zh-Hant", standard));
+}
+
+/**
+ * Simplified characters that more than one Traditional character converts to (发 ← 發 髮), counting
+ * the character itself where Traditional text keeps it (后 ← 後, and 后 of 皇后, which the
+ * Simplified→Traditional phrases keep as it is).
+ */
+function oneToMany(toHansConfig: RawConfig, toHantConfig: RawConfig, toHans: (text: string) => string): Record<string, string> {
   const sources = new Map<string, Set<string>>();
   for (const group of toHansConfig.conversionChain) {
     for (const dict of group) {
@@ -101,6 +118,20 @@ function oneToMany(toHansConfig: RawConfig, toHans: (text: string) => string): R
       }
     }
   }
+  // Characters a Simplified→Traditional entry leaves as they are, and those no single-character entry changes.
+  const kept = new Set<string>();
+  const changed = new Set<string>();
+  for (const group of toHantConfig.conversionChain) {
+    for (const dict of group) {
+      for (const [key, value] of entriesOf(dict)) {
+        const from = [...key];
+        const to = [...value];
+        if (from.length === 1 && to[0] !== from[0]) changed.add(from[0]!);
+        if (from.length === to.length) from.forEach((char, i) => char === to[i] && kept.add(char));
+      }
+    }
+  }
+  for (const [char, chars] of sources) if (kept.has(char) || !changed.has(char)) chars.add(char);
   return Object.fromEntries([...sources].filter(([, chars]) => chars.size > 1).map(([char, chars]) => [char, [...chars].sort().join("")]));
 }
 

@@ -1,42 +1,35 @@
 /**
- * The search index, built after Eleventy has written the pages: each script's article pages go to
- * Pagefind (through its Node API) with their Chinese written as pairs of characters (./characters.ts), into
- * one Pagefind bundle per script, so each script's pages land in their own index and the indexer
- * holds one script at a time. A script of more than `shardSize` articles is split into several
- * bundles, which the search page searches together, so the memory the indexer needs stays the same
- * however large the archive grows. A bundle whose pages have not changed since the last build is
- * kept as it is: a build with nothing changed, or one new article, indexes little or nothing.
+ * The search index: each article indexed once, for both scripts, from the site's page model (not
+ * from the written pages). Pagefind reads the words of other scripts (./pagefind-text.ts); the
+ * Han characters' pairs are added here and the bundle is written in Pagefind's format
+ * (./bundle.ts), which Pagefind's own code searches in the browser.
  *
- * Each bundle is then made smaller: the pages' stored text as characters, short file names
- * (./compact.ts). Besides Pagefind's bundles (`/pagefind/<script>[-n]/`) it writes `/search-data/`: for each
+ * An archive of more than `shardSize` articles is split into bundles by date, filled from the
+ * oldest, which the search page searches newest first. A bundle whose records have not changed
+ * since the last build is kept as it is: a build with nothing changed, or one new article, indexes
+ * little or nothing. Besides the bundles (`/pagefind/<n>/`) it writes `/search-data/`: for each
  * script, its bundles and the Han characters in them (a query that needs a character the index
  * does not have is not sent), and the data that converts a query into either script.
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
 import type { SiteSettings } from "../settings.ts";
 import { basePath } from "../settings.ts";
 import { SCRIPTS, scriptPrefix, type Script } from "../scripts.ts";
-import { href, outputPath, paths } from "../site/urls.ts";
-import { CharacterCollector, encodeHan, type CharacterSet } from "./characters.ts";
-import { writeQueryConversion } from "./conversion.ts";
-import { compactBundle } from "./compact.ts";
-
-export interface SearchPageRef {
-  script: Script;
-  /** The article's path from the site's base, as in paths.article. */
-  url: string;
-}
+import { href, paths } from "../site/urls.ts";
+import { CharacterCollector, type CharacterSet } from "./characters.ts";
+import { ambiguousCharacters, writeQueryConversion } from "./conversion.ts";
+import { writeBundle } from "./bundle.ts";
+import { closePagefind, pagefindText } from "./pagefind-text.ts";
+import type { SearchRecord } from "./records.ts";
 
 export interface SearchIndexOptions {
   outputDir: string;
   settings: SiteSettings;
-  /** Every article page to index, newest first within each script. */
-  pages: SearchPageRef[];
-  /** Most articles of a script in one Pagefind bundle (default 10,000): bounds the indexer's memory. */
+  /** Every article, newest first (./records.ts). */
+  records: SearchRecord[];
+  /** Most articles in one bundle (default 10,000): what a first query loads grows with it. */
   shardSize?: number;
 }
 
@@ -45,7 +38,10 @@ export interface ScriptSearchData {
   /** Pagefind bundles to search together, newest articles first, as links (with the site's base path). */
   bundles: string[];
   pages: number;
+  /** The Han characters of this script's text. */
   characters: CharacterSet;
+  /** zh-Hant only: those of the zh-Hans text, which most of the index's words are of. */
+  simplifiedCharacters?: CharacterSet;
   /**
    * What each bundle was made from, so an unchanged one is not made again; oldest first. The pages
    * of the n-th have the filter part=n, by which the search page asks the bundles in date order.
@@ -55,10 +51,13 @@ export interface ScriptSearchData {
 
 export interface SearchIndexResult {
   seconds: number;
-  scripts: Record<Script, { pages: number; bundles: number; indexed: number }>;
+  /** Articles in the index, bundles, and articles indexed by this build (the others were kept). */
+  articles: number;
+  bundles: number;
+  indexed: number;
 }
 
-/** Pagefind could not index the site; the message says what and why. */
+/** The index could not be made; the message says what and why. */
 export class SearchIndexError extends Error {
   constructor(message: string) {
     super(message);
@@ -66,35 +65,13 @@ export class SearchIndexError extends Error {
   }
 }
 
-// Pages in flight to the indexer at once: it works on several while this process reads the next.
-// Pagefind numbers a bundle's pages in the order they are added, oldest first, and the search page
-// takes that order as the date order: no sort key is stored, which would cost every reader 2 bytes
-// a page with the first query (tested by test/browser/search.test.ts).
-const CONCURRENCY = 8;
-// Pagefind holds a whole index in memory until it writes it: about 0.5 GB per 1,000 articles for
-// the benchmark's archive, more for text of many different words (see the README's Search section).
 export const DEFAULT_SHARD_SIZE = 10_000;
-// Part of every shard's fingerprint: change it when what is indexed, or how, changes.
-const INDEX_VERSION = `3:${pagefindVersion()}`;
-
-/** The installed Pagefind's version (its package exports no package.json). */
-function pagefindVersion(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve("pagefind")));
-  while (dir !== path.dirname(dir)) {
-    const file = path.join(dir, "package.json");
-    if (existsSync(file)) {
-      const manifest = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-      if (manifest.name === "pagefind") return manifest.version ?? "";
-    }
-    dir = path.dirname(dir);
-  }
-  return "";
-}
+// Part of every bundle's fingerprint: change it when what is indexed, or how, changes.
+const INDEX_VERSION = "4";
 
 interface Shard {
   bundle: string;
-  /** Each page's link as the site writes it (base path included), and its file. */
-  pages: { url: string; file: string }[];
+  records: SearchRecord[];
   fingerprint: string;
 }
 
@@ -104,80 +81,82 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const base = basePath(settings);
   const dataDir = path.join(outputDir, paths.searchData());
   const shardSize = Math.max(1, options.shardSize ?? DEFAULT_SHARD_SIZE);
-  const result = { seconds: 0, scripts: {} as SearchIndexResult["scripts"] };
-  const previous = new Map<string, string>();
-  for (const script of SCRIPTS) {
-    for (const shard of readSearchData(dataDir, script)?.shards ?? []) previous.set(shard.bundle, shard.fingerprint);
-  }
-  const written: Record<Script, ScriptSearchData> = {} as Record<Script, ScriptSearchData>;
+  const previous = new Map((readSearchData(dataDir, "zh-Hans")?.shards ?? []).map((shard) => [shard.bundle, shard.fingerprint]));
+  const shards = shardsOf(options.records, base, shardSize);
+  const ambiguous = new Set(Object.keys(ambiguousCharacters(settings.traditional)));
+  let indexed = 0;
   try {
-    for (const script of SCRIPTS) {
-      const characters = new CharacterCollector();
-      const shards = readShards(outputDir, base, script, options.pages, shardSize, characters);
-      let indexed = 0;
-      for (const [i, shard] of shards.entries()) {
-        const dir = path.join(outputDir, shard.bundle);
-        if (previous.get(shard.bundle) === shard.fingerprint && existsSync(path.join(dir, "pagefind-entry.json"))) continue;
-        // The bundle's files are named by their content: clear the old ones before writing anew.
+    for (const [i, shard] of shards.entries()) {
+      const dir = path.join(outputDir, shard.bundle);
+      if (previous.get(shard.bundle) === shard.fingerprint && existsSync(path.join(dir, "pagefind-entry.json"))) continue;
+      // The bundle's files are named by their content: clear the old ones before writing anew.
+      rmSync(dir, { recursive: true, force: true });
+      const text = await pagefindText(shard.records.map((record) => record.text["zh-Hans"]));
+      try {
+        const written = writeBundle(shard.records, text, { dir, part: i + 1, id: shard.fingerprint.slice(0, 8), ambiguous });
+        writeFileSync(path.join(dir, "spans.json"), JSON.stringify(written.spans));
+      } catch (error) {
+        // Half written, the bundle is of no use: the next build makes it again.
         rmSync(dir, { recursive: true, force: true });
-        await indexShard(dir, script, shard, i + 1);
-        indexed += shard.pages.length;
+        throw new SearchIndexError(`the search index bundle ${shard.bundle} could not be written: ${messageOf(error)}`);
       }
-      removeOtherBundles(outputDir, script, shards);
-      written[script] = {
-        // The search page's first bundle is the newest articles.
-        bundles: shards.map((shard) => href(base, shard.bundle)).reverse(),
-        pages: shards.reduce((sum, shard) => sum + shard.pages.length, 0),
-        characters: characters.toJSON(),
-        shards: shards.map((shard) => ({ bundle: shard.bundle, pages: shard.pages.length, fingerprint: shard.fingerprint })),
-      };
-      result.scripts[script] = { pages: written[script].pages, bundles: shards.length, indexed };
+      indexed += shard.records.length;
     }
+  } catch (error) {
+    throw error instanceof SearchIndexError ? error : new SearchIndexError(messageOf(error));
   } finally {
-    await pagefind.close();
+    await closePagefind();
   }
+  removeOtherBundles(outputDir, shards);
+
   mkdirSync(dataDir, { recursive: true });
-  for (const script of SCRIPTS) writeFileSync(path.join(dataDir, `${scriptPrefix(script)}.json`), JSON.stringify(written[script]));
+  const characters = {} as Record<Script, CharacterSet>;
+  for (const script of SCRIPTS) {
+    const collector = new CharacterCollector();
+    for (const record of options.records) {
+      const text = record.text[script];
+      collector.add(text.title);
+      collector.add(text.names);
+      collector.add(text.body);
+    }
+    characters[script] = collector.toJSON();
+  }
+  for (const script of SCRIPTS) {
+    const data: ScriptSearchData = {
+      bundles: shards.map((shard) => href(base, shard.bundle)).reverse(),
+      pages: options.records.length,
+      characters: characters[script],
+      ...(script === "zh-Hant" ? { simplifiedCharacters: characters["zh-Hans"] } : {}),
+      shards: shards.map((shard) => ({ bundle: shard.bundle, pages: shard.records.length, fingerprint: shard.fingerprint })),
+    };
+    writeFileSync(path.join(dataDir, `${scriptPrefix(script)}.json`), JSON.stringify(data));
+  }
   writeQueryConversion({
     dir: dataDir,
     standard: settings.traditional,
     overrides: { "zh-Hant": settings.overrides.toHant, "zh-Hans": settings.overrides.toHans },
   });
-  result.seconds = (performance.now() - started) / 1000;
-  return result;
+  return {
+    seconds: (performance.now() - started) / 1000,
+    articles: options.records.length,
+    bundles: shards.length,
+    indexed,
+  };
 }
 
 /**
- * A script's pages in shards filled from the oldest article, so that a new article changes only the
- * newest shard and an edit only the shard it is in; each with the fingerprint of its pages. The
- * pages are read here once and not kept: a shard that must be indexed reads its own again.
+ * The records in bundles filled from the oldest, so that a new article changes only the newest
+ * bundle and an edit only the one it is in; each with the fingerprint of what it holds.
  */
-function readShards(
-  outputDir: string,
-  base: string,
-  script: Script,
-  refs: SearchPageRef[],
-  shardSize: number,
-  characters: CharacterCollector,
-): Shard[] {
-  const oldestFirst = refs.filter((ref) => ref.script === script).reverse();
-  const missing = oldestFirst.map((ref) => path.join(outputDir, outputPath(ref.url))).filter((file) => !existsSync(file));
-  if (missing.length > 0) {
-    const lines = missing.slice(0, 20).map((file) => `${file}: the page was not written, so it cannot be indexed`);
-    throw new SearchIndexError(`Pagefind could not index ${missing.length} page(s):\n  ${lines.join("\n  ")}`);
-  }
+function shardsOf(newestFirst: SearchRecord[], base: string, shardSize: number): Shard[] {
+  const oldestFirst = [...newestFirst].reverse();
   const shards: Shard[] = [];
-  for (let start = 0; start < oldestFirst.length; start += shardSize) {
-    const bundle = paths.searchBundle(script, shards.length + 1);
+  for (let start = 0; start < oldestFirst.length || shards.length === 0; start += shardSize) {
+    const bundle = paths.searchBundle(shards.length + 1);
     const hash = createHash("sha256").update(`${INDEX_VERSION}\n${base}\n${bundle}\n`);
-    const pages = oldestFirst.slice(start, start + shardSize).map((ref) => {
-      const page = { url: href(base, ref.url), file: path.join(outputDir, outputPath(ref.url)) };
-      const html = readFileSync(page.file, "utf8");
-      characters.addPage(html);
-      hash.update(`${page.url}\n`).update(html).update("\u0000");
-      return page;
-    });
-    shards.push({ bundle, pages, fingerprint: hash.digest("hex") });
+    const records = oldestFirst.slice(start, start + shardSize);
+    for (const record of records) hash.update(JSON.stringify(record)).update("\u0000");
+    shards.push({ bundle, records, fingerprint: hash.digest("hex") });
   }
   return shards;
 }
@@ -190,87 +169,12 @@ function readSearchData(dataDir: string, script: Script): ScriptSearchData | und
   }
 }
 
-/** Bundles of this script from an earlier build that has more shards than this one. */
-function removeOtherBundles(outputDir: string, script: Script, shards: Shard[]): void {
+/** Bundles of an earlier build that this one does not have (it had more, or named them otherwise). */
+function removeOtherBundles(outputDir: string, shards: Shard[]): void {
   const root = path.join(outputDir, "pagefind");
   if (!existsSync(root)) return;
   const keep = new Set(shards.map((shard) => path.basename(shard.bundle)));
-  const prefix = scriptPrefix(script);
-  for (const name of readdirSync(root)) {
-    if ((name === prefix || new RegExp(`^${prefix}-\\d+$`).test(name)) && !keep.has(name)) {
-      rmSync(path.join(root, name), { recursive: true, force: true });
-    }
-  }
-}
-
-async function indexShard(dir: string, script: Script, shard: Shard, part: number): Promise<void> {
-  const created = await pagefind.createIndex({}).catch((error: unknown) => {
-    throw new SearchIndexError(`Pagefind could not start: ${messageOf(error)}`);
-  });
-  if (!created.index) throw new SearchIndexError(`Pagefind could not create an index: ${created.errors.join("; ")}`);
-  const index = created.index;
-  const problems: string[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < shard.pages.length) {
-      const { url, file } = shard.pages[next++]!;
-      const added = await index.addHTMLFile({ url, content: withPart(encodeHan(readFileSync(file, "utf8")), part) });
-      if (added.errors.length > 0) problems.push(`${url}: ${added.errors.join("; ")}`);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  if (problems.length > 0) {
-    throw new SearchIndexError(`Pagefind could not index ${problems.length} page(s):\n  ${problems.slice(0, 20).join("\n  ")}`);
-  }
-  const written = await index.writeFiles({ outputPath: dir });
-  if (written.errors.length > 0) throw new SearchIndexError(`Pagefind could not write ${dir}: ${written.errors.join("; ")}`);
-  await index.deleteIndex();
-  checkLanguage(dir, script, shard.pages.length);
-  try {
-    compactBundle(dir);
-  } catch (error) {
-    // Half rewritten, the bundle is of no use: the next build makes it again.
-    rmSync(dir, { recursive: true, force: true });
-    throw new SearchIndexError(`Pagefind's bundle ${dir} could not be made smaller: ${messageOf(error)}`);
-  }
-}
-
-/** The page as the indexer gets it: with the filter that says which bundle it is in. */
-function withPart(html: string, part: number): string {
-  const filter = `<meta data-pagefind-filter="part[content]" content="${part}">`;
-  return html.includes("<head>") ? html.replace("<head>", `<head>${filter}`) : filter + html;
-}
-
-/**
- * Pagefind's entry file. Under load it was once read empty just after writeFiles resolved (a
- * fresh-clone run on a busy machine), so an empty or partial file is read again for a moment.
- */
-function readEntry(file: string): unknown {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    try {
-      return JSON.parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      if (Date.now() > deadline) throw new SearchIndexError(`Pagefind wrote no readable ${file}: ${messageOf(error)}`);
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-    }
-  }
-}
-
-/** Pagefind keys an index by the pages' <html lang>: this bundle must hold this script's pages only. */
-function checkLanguage(bundleDir: string, script: Script, count: number): void {
-  const entry = readEntry(path.join(bundleDir, "pagefind-entry.json")) as {
-    languages: Record<string, { page_count: number }>;
-  };
-  const languages = Object.keys(entry.languages);
-  const expected = scriptPrefix(script);
-  if (count > 0 && (languages.length !== 1 || languages[0] !== expected || entry.languages[expected]!.page_count !== count)) {
-    const found = languages.map((lang) => `${lang} (${entry.languages[lang]!.page_count} pages)`).join(", ");
-    throw new SearchIndexError(
-      `Pagefind put the ${count} ${script} article pages into the index(es) ${found || "none"}, not into ${expected} alone: ` +
-        `every ${script} page must say <html lang="${script}">`,
-    );
-  }
+  for (const name of readdirSync(root)) if (!keep.has(name)) rmSync(path.join(root, name), { recursive: true, force: true });
 }
 
 function messageOf(error: unknown): string {

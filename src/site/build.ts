@@ -7,9 +7,10 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import { ProblemsError } from "../problems.ts";
 import { loadArchive } from "../archive.ts";
-import { SCRIPTS } from "../scripts.ts";
+import { basePath } from "../settings.ts";
 import { buildSearchIndex, type SearchIndexResult } from "../search/index.ts";
-import { paths } from "./urls.ts";
+import { searchRecords } from "../search/records.ts";
+import { buildSiteModel } from "./model.ts";
 import { minifyScripts } from "./minify.ts";
 import { checkXmlFiles } from "./xml.ts";
 
@@ -65,13 +66,11 @@ function checkXml(outputDir: string): void {
   }
 }
 
-/** The search index of the pages just written: the archive is the one Eleventy's data step loaded. */
+/** The search index of the articles: the archive is the one Eleventy's data step loaded. */
 async function indexArticles(options: BuildOptions): Promise<SearchIndexResult> {
   const archive = loadArchive({ contentDir: options.contentDir, cacheDir: process.env.ARCHIVE_CACHE_DIR, includeDrafts: false });
-  const pages = SCRIPTS.flatMap((script) =>
-    archive.entries.map((entry) => ({ script, url: paths.article(script, entry.article.slug) })),
-  );
-  return buildSearchIndex({ outputDir: options.outputDir, settings: archive.settings, pages, shardSize: options.searchShardSize });
+  const records = searchRecords(buildSiteModel(archive).articles, basePath(archive.settings));
+  return buildSearchIndex({ outputDir: options.outputDir, settings: archive.settings, records, shardSize: options.searchShardSize });
 }
 
 /** Eleventy wraps errors from data functions; find our own report of content problems inside. */

@@ -24,8 +24,8 @@ export const paths = {
   search: (script: Script) => `/${scriptPrefix(script)}/search/`,
   searchScript: () => "/js/search/page.js",
   highlightScript: () => "/js/highlight.js",
-  /** Pagefind's bundle for one shard of one script's index (shard 1 is the newest articles). */
-  searchBundle: (script: Script, shard = 1) => `/pagefind/${scriptPrefix(script)}${shard > 1 ? `-${shard}` : ""}/`,
+  /** One Pagefind bundle of the search index, both scripts' (bundle 1 holds the oldest articles). */
+  searchBundle: (part: number) => `/pagefind/${part}/`,
   /** What the search page needs besides Pagefind: each script's index list and characters, the query conversion data. */
   searchData: () => "/search-data/",
 };

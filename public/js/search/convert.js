@@ -50,13 +50,12 @@ export function createConverter(dataUrl, script, fetchJson) {
     }
     return built.convert;
   }
-  /** The characters a one-character query may mean in this script, besides its conversion. */
-  async function alternatives(/** @type {string} */ char) {
-    if (!HAN.test(char)) return [];
+  /** Into Traditional: the Simplified characters that stand for several Traditional ones (后: 後 后). */
+  async function ambiguous() {
     const [, manifest] = await load();
-    return [...(manifest.alternatives[char] ?? "")];
+    return new Set(Object.keys(manifest.alternatives));
   }
-  return { convert, alternatives };
+  return { convert, ambiguous };
 }
 
 /** opencc-js's ConverterBuilder over the dictionary entries fetched so far. */

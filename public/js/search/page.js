@@ -1,7 +1,7 @@
 // The search page: reads the query and filters from the URL (?q=&tag=&year=&sort=), keeps the URL
 // in step as the reader types or chooses (so a search can be shared, reloaded and left with the back
 // button), and draws the results. Everything taken from the index is put in as text, never as HTML.
-import { search, excerpt, characterTest, queryTerms } from "./query.js";
+import { search, excerpt, characterTest, queryTerms, wordCharacters } from "./query.js";
 import { createConverter } from "./convert.js";
 
 const PAGE_SIZE = 10;
@@ -70,12 +70,28 @@ function start(root) {
       await pagefind.options({ baseUrl: "/" });
       // Merged bundles share the first one's WebAssembly.
       for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
+      // A one-character query is the prefix of that character's words; where they fill several
+      // index chunks, each bundle lists a word of each (spans.json), loaded before the search.
+      const spans = new Map();
+      const prepare = async (word) => {
+        const group = word.slice(0, 6);
+        const lists = await Promise.all(
+          data.bundles.map((bundle) => {
+            if (!spans.has(bundle)) spans.set(bundle, fetchJson(`${bundle}spans.json`));
+            return spans.get(bundle);
+          }),
+        );
+        const probes = [...new Set(lists.flatMap((list) => list[group] ?? []))];
+        await Promise.all(probes.map((probe) => pagefind.preload(probe)));
+      };
       return {
         pagefind,
         byDate: byDate(pagefind, data.shards.length),
         script,
         converters,
-        indexHas: characterTest(data.characters),
+        prepare,
+        // "zq" words are of the zh-Hans text, "zr" words of the zh-Hant text.
+        indexHas: wordTest(characterTest(data.simplifiedCharacters ?? data.characters), characterTest(data.characters)),
       };
     })().catch((error) => {
       // A failed load (the network, say) is tried again by the next search.
@@ -315,6 +331,15 @@ function byDate(pagefind, parts) {
       bundles.map((part) => pagefind.search(null, { filters: parts > 1 ? { ...filters, part: String(part) } : filters })),
     );
     return found.flatMap(({ results }) => (order === "oldest" ? results : [...results].reverse()));
+  };
+}
+
+/** Does the index have the characters of this word? Words of other scripts are left to Pagefind. */
+function wordTest(simplified, traditional) {
+  return (word) => {
+    const chars = wordCharacters(word);
+    if (!chars) return true;
+    return (chars.kind === "zq" ? simplified : traditional)(chars.text);
   };
 }
 

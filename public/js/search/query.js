@@ -1,15 +1,17 @@
-// The search itself: a query, in either script, against one script's Pagefind index.
+// The search itself: a query, in either script, against the index both scripts share.
 //
 // The index holds Chinese as overlapping pairs of characters, each written as an ASCII word
-// (src/search/characters.ts, whose rule hanWords repeats): a run of two or more Han characters is
-// asked for as the exact phrase of its pairs, one character as the prefix every pair it starts
-// has. Every page that contains the query is found, and no other. The query is looked up as typed
-// and converted into both scripts (./convert.js): the page's own script finds the converted
-// articles, the other finds names and quotations kept as written, and a one-character query also
-// every character it may stand for (发: 發 and 髮). Each form is looked up only when the index has
-// all its characters.
+// (src/search/characters.ts, whose rule hanWords repeats): the zh-Hans text's pairs ("zq"), and
+// where a Simplified character stands for several Traditional ones (后: 後 后), the zh-Hant text's
+// pairs too ("zr"), which the zh-Hant page asks for instead (indexWords). A run of two or more Han
+// characters is asked for as the exact phrase of its pairs, one character as the prefix every pair
+// it starts has. Every page that contains the query is found, and no other. The query is looked up
+// as typed and converted into both scripts (./convert.js): the page's own script finds the converted
+// articles, the other finds names and quotations kept as written. Each form is looked up only when
+// the index has all its characters.
 
 const WORD_PREFIX = "zq";
+const HANT_PREFIX = "zr";
 const HAN_RUN_ONLY = /^\p{Script=Han}+$/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 // Letters and digits of other scripts, with the joiners of names such as GPT-4, Node.js, C++, C#.
@@ -32,11 +34,35 @@ export function queryTerms(query) {
   return terms.slice(0, MAX_TERMS);
 }
 
+const code = (/** @type {string} */ char) => /** @type {number} */ (char.codePointAt(0)).toString(36).padStart(4, "0");
+
 /** The index's words for a run of Han characters: "zq" and four base-36 digits per character. */
 export function hanWords(run) {
-  const code = (/** @type {string} */ char) => /** @type {number} */ (char.codePointAt(0)).toString(36).padStart(4, "0");
   const chars = [...run];
   return chars.map((char, i) => WORD_PREFIX + code(char) + (i + 1 < chars.length ? code(chars[i + 1]) : ""));
+}
+
+/**
+ * The words a page asks for, for a run of Han characters that its text would hold. The zh-Hans
+ * page: the run's pairs. The zh-Hant page: a pair that has a character standing for several
+ * Traditional ones (in the run's Simplified form) is asked for as the zh-Hant text's pair, so 頭髮
+ * is not 頭發; the others as the zh-Hans text's. A lone Simplified character of that kind (后, 发)
+ * stands for all it may mean.
+ * @param {string} run  Han characters
+ * @param {"zh-Hans" | "zh-Hant"} script  the page's
+ * @param {string} simplified  the run converted into Simplified (the zh-Hant page only)
+ * @param {Set<string>} ambiguous  Simplified characters that stand for several Traditional ones
+ */
+export function indexWords(run, script, simplified, ambiguous) {
+  const chars = [...run];
+  if (script === "zh-Hans" || (chars.length === 1 && ambiguous.has(chars[0]))) return hanWords(run);
+  let s = [...simplified];
+  if (s.length !== chars.length) s = chars;
+  return chars.map((char, i) => {
+    const last = i + 1 === chars.length;
+    if (ambiguous.has(s[i]) || (!last && ambiguous.has(s[i + 1]))) return HANT_PREFIX + code(char) + (last ? "" : code(chars[i + 1]));
+    return WORD_PREFIX + code(s[i]) + (last ? "" : code(s[i + 1]));
+  });
 }
 
 /**
@@ -46,17 +72,25 @@ export function hanWords(run) {
  * for two characters or more: each pair, asked for alone to find every place the term is (an exact
  * phrase gives only the first).
  * @param {{ kind: "han" | "word", text: string }} term
+ * @param {string[]} [words]  for Han characters, the index's words (indexWords; hanWords when not given)
  * @returns {{ match: string, rank?: string, pairs?: string[] }}
  */
-export function pagefindQueries(term) {
+export function pagefindQueries(term, words = hanWords(term.text)) {
   if (term.kind === "word") return { match: term.text };
-  const words = hanWords(term.text);
   // One character: the prefix of every pair it starts, and of itself at the end of a run.
   if (words.length === 1) return { match: words[0] };
   // An exact phrase even of one pair: asked for a word it does not have, Pagefind answers with the
   // longest word it has that the query starts with (妄圖 would find the 妄 that ends a sentence).
   const pairs = words.slice(0, -1);
   return { match: `"${pairs.join(" ")}"`, rank: pairs.join(" "), pairs };
+}
+
+/** The characters of an index word ("zq" or "zr", then one or two codes), or null for another word. */
+export function wordCharacters(word) {
+  const match = /^(z[qr])([0-9a-z]{4})([0-9a-z]{4})?$/.exec(word);
+  if (!match) return null;
+  const chars = [match[2], match[3]].filter(Boolean).map((digits) => String.fromCodePoint(parseInt(digits, 36)));
+  return { kind: match[1], text: chars.join("") };
 }
 
 /**
@@ -76,9 +110,10 @@ export function characterTest(set) {
 
 /**
  * Runs a query on one script's index.
- * @param {object} engine  { pagefind, byDate(filters, order), script, indexHas(text),
- *   converters: { "zh-Hans", "zh-Hant": { convert, alternatives } } }; byDate lists every page the
- *   filters allow in date order ("newest" or "oldest")
+ * @param {object} engine  { pagefind, byDate(filters, order), script, indexHas(word), prepare(word),
+ *   converters: { "zh-Hans", "zh-Hant": { convert, ambiguous } } }; byDate lists every page the
+ *   filters allow in date order ("newest" or "oldest"); prepare loads every chunk of the words a
+ *   one-character query's prefix stands for
  * @param {string} query
  * @param {{ filters?: object, order?: "newest" | "oldest" }} options  without an order, the best first
  * @returns {Promise<{ results: Hit[], terms: string[][] }>} hits in order; the terms of each form searched
@@ -98,12 +133,17 @@ export async function search(engine, query, options = {}) {
   // The other script's form is for names and quotations kept as written; a lone character of it
   // would only match the characters both scripts share (后 of 皇后 for a query 後).
   const hanCount = [...text].filter((char) => /\p{Script=Han}/u.test(char)).length;
-  const [converted, theirs, meanings] = await Promise.all([
+  const [converted, theirs, ambiguous] = await Promise.all([
     mine.convert(text),
     hanCount > 1 ? engine.converters[other].convert(text) : text,
-    [...text].length === 1 ? mine.alternatives(text) : [],
+    script === "zh-Hant" ? engine.converters["zh-Hant"].ambiguous() : new Set(),
   ]);
-  const forms = [...new Set([converted, text, theirs, ...meanings])];
+  const forms = [...new Set([converted, text, theirs])];
+  const wordsOf = async (/** @type {{ kind: string, text: string }} */ term) => {
+    if (term.kind !== "han") return undefined;
+    const simplified = script === "zh-Hant" ? await engine.converters["zh-Hans"].convert(term.text) : term.text;
+    return indexWords(term.text, script, simplified, ambiguous);
+  };
   const cache = new Map();
   const run = (/** @type {string} */ q) => {
     if (!cache.has(q)) cache.set(q, pagefind.search(q, pagefindOptions).then((found) => found.results));
@@ -115,9 +155,13 @@ export async function search(engine, query, options = {}) {
   const searched = [];
   for (const form of forms) {
     const terms = queryTerms(form);
-    if (terms.length === 0 || !engine.indexHas(form)) continue;
+    if (terms.length === 0) continue;
+    const words = await Promise.all(terms.map(wordsOf));
+    // A word whose characters the index does not have is on no page: the form is not sent.
+    if (!words.every((list) => !list || list.every((word) => engine.indexHas(word)))) continue;
+    await Promise.all(words.map((list) => list?.length === 1 && engine.prepare(list[0])));
     searched.push(terms.map((term) => term.text));
-    const perTerm = await Promise.all(terms.map((term) => termHits(run, term)));
+    const perTerm = await Promise.all(terms.map((term, i) => termHits(run, term, words[i])));
     // Every term must be on the page; a page's score is the sum of its terms' scores.
     for (const [id, first] of perTerm[0]) {
       if (!perTerm.every((map) => map.has(id))) continue;
@@ -147,8 +191,8 @@ export async function search(engine, query, options = {}) {
  */
 
 /** The pages that contain one term, with a score and the positions of its characters or words on each. */
-async function termHits(run, term) {
-  const queries = pagefindQueries(term);
+async function termHits(run, term, words) {
+  const queries = pagefindQueries(term, words);
   const pairs = queries.pairs ?? [];
   const [matched, ranked, ...pairResults] = await Promise.all([
     run(queries.match),
