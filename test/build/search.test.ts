@@ -1,13 +1,14 @@
 // The search index a build writes: real Eleventy builds, real Pagefind bundles, read back from disk.
 import { before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { decode } from "cbor2";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
-import { buildSearchIndex, SearchIndexError, type ScriptSearchData } from "../../src/search/index.ts";
+import { buildSearchIndex, type ScriptSearchData } from "../../src/search/index.ts";
+import type { SearchRecord } from "../../src/search/records.ts";
 import { hanWords, hasCharacter } from "../../src/search/characters.ts";
 import { parseSettings } from "../../src/settings.ts";
 import { temporaryDir } from "../temporary.ts";
@@ -24,17 +25,21 @@ const { indexedText } = (await import(pathToFileURL(path.join(PROJECT_ROOT, "pub
   indexedText(rawContent: string): string[];
 };
 
-const bundleDir = (out: string, prefix: string) => path.join(out, "pagefind", prefix);
-const entry = (out: string, prefix: string) =>
-  JSON.parse(readFileSync(path.join(bundleDir(out, prefix), "pagefind-entry.json"), "utf8")) as {
+const bundleDir = (out: string, part = 1) => path.join(out, "pagefind", String(part));
+const entry = (out: string, part = 1) =>
+  JSON.parse(readFileSync(path.join(bundleDir(out, part), "pagefind-entry.json"), "utf8")) as {
     languages: Record<string, { page_count: number; hash: string }>;
   };
-function fragments(out: string, prefix: string): Fragment[] {
-  const dir = path.join(bundleDir(out, prefix), "fragment");
-  return readdirSync(dir).map((file) => {
-    const text = gunzipSync(readFileSync(path.join(dir, file))).toString("utf8");
-    return JSON.parse(text.slice(text.indexOf("{"))) as Fragment;
-  });
+/** A bundle's results in one script ("s" or "t" after the bundle's id names them). */
+function fragments(out: string, prefix: string, part = 1): Fragment[] {
+  const dir = path.join(bundleDir(out, part), "fragment");
+  const letter = prefix === "zh-hans" ? "s" : "t";
+  return readdirSync(dir)
+    .filter((file) => new RegExp(`^[0-9a-f]{8}${letter}_`).test(file))
+    .map((file) => {
+      const text = gunzipSync(readFileSync(path.join(dir, file))).toString("utf8");
+      return JSON.parse(text.slice(text.indexOf("{"))) as Fragment;
+    });
 }
 const searchData = (out: string, prefix: string) =>
   JSON.parse(readFileSync(path.join(out, "search-data", `${prefix}.json`), "utf8")) as ScriptSearchData;
@@ -45,10 +50,11 @@ describe("the search index of a build", () => {
     out = await buildInto(path.join(PROJECT_ROOT, "test/fixtures/search/content"));
   });
 
-  it("puts each script's article pages, and nothing else, in a bundle of its own", () => {
+  it("indexes each article once, in one bundle with a list of results per script", () => {
+    expect(readdirSync(path.join(out, "pagefind"))).toEqual(["1"]);
+    expect(Object.keys(entry(out).languages).sort()).toEqual(["zh-hans", "zh-hant"]);
     for (const prefix of ["zh-hans", "zh-hant"]) {
-      expect(Object.keys(entry(out, prefix).languages)).toEqual([prefix]);
-      expect(entry(out, prefix).languages[prefix]!.page_count).toBe(8);
+      expect(entry(out).languages[prefix]!.page_count).toBe(8);
       const urls = fragments(out, prefix).map((fragment) => fragment.url);
       expect(urls).toHaveLength(8);
       for (const url of urls) expect(url).toMatch(new RegExp(`^/wenji/${prefix}/articles/[a-z-]+/$`));
@@ -95,33 +101,48 @@ describe("the search index of a build", () => {
   });
 
   it("names the results' and chunks' files in order after the bundle, and lists exactly those", () => {
-    for (const prefix of ["zh-hans", "zh-hant"]) {
-      const dir = bundleDir(out, prefix);
-      const [metaFile] = readdirSync(dir).filter((file) => file.endsWith(".pf_meta"));
-      // The list is named by its content, and the entry file names it.
-      expect(metaFile).toBe(`pagefind.${entry(out, prefix).languages[prefix]!.hash}.pf_meta`);
-      const meta = decode(gunzipSync(readFileSync(path.join(dir, metaFile!))).subarray(12)) as [string, [string, number][], [string, string, string][]];
-      const id = meta[1][0]![0].split("_")[0]!;
+    const dir = bundleDir(out);
+    const metaFiles = readdirSync(dir).filter((file) => file.endsWith(".pf_meta")).sort();
+    // Each list is named by its content, and the entry file names it.
+    expect(metaFiles).toEqual(["zh-hans", "zh-hant"].map((prefix) => `pagefind.${entry(out).languages[prefix]!.hash}.pf_meta`).sort());
+    const chunkLists: string[][] = [];
+    for (const [prefix, letter] of [["zh-hans", "s"], ["zh-hant", "t"]] as const) {
+      const file = `pagefind.${entry(out).languages[prefix]!.hash}.pf_meta`;
+      const meta = decode(gunzipSync(readFileSync(path.join(dir, file))).subarray(12)) as [string, [string, number][], [string, string, string][]];
+      const id = meta[1][0]![0].slice(0, 8);
       expect(id).toMatch(/^[0-9a-f]{8}$/);
-      const names = (sub: string, ext: string) => readdirSync(path.join(dir, sub)).map((file) => file.slice(0, -ext.length)).sort();
-      expect(meta[1].map(([file]) => file)).toEqual(Array.from({ length: 8 }, (_, i) => `${id}_${i.toString(36)}`));
-      expect(names("fragment", ".pf_fragment")).toEqual(meta[1].map(([file]) => file).sort());
-      expect(names("index", ".pf_index")).toEqual(meta[2].map(([, , file]) => file).sort());
+      expect(meta[1].map(([name]) => name)).toEqual(Array.from({ length: 8 }, (_, i) => `${id}${letter}_${i.toString(36)}`));
+      chunkLists.push(meta[2].map(([, , name]) => name));
       // Word counts rounded for size, within 2.5 % of the page's own.
-      const counts = new Map(fragments(out, prefix).map((fragment) => [fragment.url, fragment.word_count]));
+      const own = fragments(out, prefix).map((fragment) => fragment.word_count).sort((a, b) => a - b);
       const listed = meta[1].map(([, words]) => words).sort((a, b) => a - b);
-      const own = [...counts.values()].sort((a, b) => a - b);
       listed.forEach((words, i) => expect(Math.abs(words - own[i]!) / own[i]!).toBeLessThanOrEqual(0.026));
     }
+    // Both lists share the index chunks, and the bundle holds exactly those.
+    expect(chunkLists[0]).toEqual(chunkLists[1]);
+    const names = (sub: string, ext: string) => readdirSync(path.join(dir, sub)).map((file) => file.slice(0, -ext.length)).sort();
+    expect(names("index", ".pf_index")).toEqual([...chunkLists[0]!].sort());
+    expect(names("fragment", ".pf_fragment")).toHaveLength(16);
+  });
+
+  it("holds the zh-Hant text piece for piece with the zh-Hans text, so a match marks the same characters", () => {
+    const hans = fragments(out, "zh-hans").find((fragment) => fragment.url.endsWith("/lifa/"))!;
+    const hant = fragments(out, "zh-hant").find((fragment) => fragment.url.endsWith("/lifa/"))!;
+    expect(indexedText(hant.content)).toHaveLength(indexedText(hans.content).length);
+    expect(hans.word_count).toBe(hant.word_count);
+    expect(indexedText(hant.content).join("")).toContain("頭髮");
   });
 
   it("lists each script's bundles and the characters in them", () => {
     const hant = searchData(out, "zh-hant");
-    expect(hant.bundles).toEqual(["/wenji/pagefind/zh-hant/"]);
+    expect(hant.bundles).toEqual(["/wenji/pagefind/1/"]);
+    expect(searchData(out, "zh-hans").bundles).toEqual(["/wenji/pagefind/1/"]);
     expect(hant.pages).toBe(8);
     expect(hasCharacter(hant.characters, "髮")).toBe(true);
     expect(hasCharacter(hant.characters, "发")).toBe(false);
     expect(hasCharacter(searchData(out, "zh-hans").characters, "发")).toBe(true);
+    // Most of the index's words are of the zh-Hans text: the zh-Hant page checks those characters there.
+    expect(hasCharacter(hant.simplifiedCharacters!, "发")).toBe(true);
   });
 
   it("writes a search page per script, and a search box on every page that leads there", () => {
@@ -151,77 +172,52 @@ describe("the sample archive's search index", () => {
   it("holds all 13 published articles in each script", async () => {
     const out = await buildInto(path.join(PROJECT_ROOT, "content"));
     for (const prefix of ["zh-hans", "zh-hant"]) {
-      expect(entry(out, prefix).languages[prefix]!.page_count).toBe(13);
+      expect(entry(out).languages[prefix]!.page_count).toBe(13);
       expect(fragments(out, prefix).every((fragment) => fragment.url.includes("/articles/"))).toBe(true);
     }
   });
 });
 
-describe("indexing problems", () => {
+describe("bundles", () => {
   const settings = parseSettings({ url: "https://example.org/" });
+  const record = (n: number, text = `内容${n}`): SearchRecord => ({
+    slug: `p${n}`,
+    text: { "zh-Hans": { title: `第${n}篇`, names: "", body: text }, "zh-Hant": { title: `第${n}篇`, names: "", body: text } },
+    meta: { "zh-Hans": { title: `第${n}篇` }, "zh-Hant": { title: `第${n}篇` } },
+    tags: { "zh-Hans": [], "zh-Hant": [] },
+    year: "2024",
+    url: { "zh-Hans": `/zh-hans/articles/p${n}/`, "zh-Hant": `/zh-hant/articles/p${n}/` },
+  });
+  // Newest first, as the archive lists them.
+  const records = (newest: number, edited?: [number, string]) =>
+    Array.from({ length: newest }, (_, i) => newest - i).map((n) => (edited?.[0] === n ? record(n, edited[1]) : record(n)));
 
-  function siteWith(files: Record<string, string>): string {
+  it("splits the archive past the shard size, filled from the oldest, the newest listed first", async () => {
     const out = temporaryDir("search-index-");
-    for (const [file, html] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
-      writeFileSync(path.join(out, file), html);
-    }
-    return out;
-  }
-
-  it("names a page whose <html lang> puts it in the wrong index", async () => {
-    const out = siteWith({
-      "zh-hant/articles/a/index.html": `<!doctype html><html lang="zh-Hans"><body><article data-pagefind-body><h1>标题</h1><p>正文</p></article></body></html>`,
-    });
-    const indexing = buildSearchIndex({ outputDir: out, settings, pages: [{ script: "zh-Hant", url: "/zh-hant/articles/a/" }] });
-    await expect(indexing).rejects.toThrow(SearchIndexError);
-    await expect(indexing).rejects.toThrow(/zh-Hant article pages .* zh-hans \(1 pages\).*<html lang="zh-Hant">/);
+    const result = await buildSearchIndex({ outputDir: out, settings, records: records(3), shardSize: 2 });
+    expect(result).toMatchObject({ articles: 3, bundles: 2, indexed: 3 });
+    expect(searchData(out, "zh-hans").bundles).toEqual(["/pagefind/2/", "/pagefind/1/"]);
+    const urlsOf = (part: number) => fragments(out, "zh-hans", part).map((fragment) => fragment.url).sort();
+    expect(urlsOf(1)).toEqual(["/zh-hans/articles/p1/", "/zh-hans/articles/p2/"]);
+    expect(urlsOf(2)).toEqual(["/zh-hans/articles/p3/"]);
   });
 
-  it("names a page that was not written", async () => {
-    const out = siteWith({});
-    const indexing = buildSearchIndex({ outputDir: out, settings, pages: [{ script: "zh-Hans", url: "/zh-hans/articles/gone/" }] });
-    await expect(indexing).rejects.toThrow(/zh-hans\/articles\/gone\/index\.html: the page was not written/);
-  });
-
-  it("splits a script into several bundles past the shard size, filled from the oldest, the newest listed first", async () => {
-    const page = (n: number) =>
-      `<!doctype html><html lang="zh-Hans"><body><article data-pagefind-body><h1>第${n}篇</h1><p>内容${n}</p></article></body></html>`;
-    const out = siteWith(Object.fromEntries([1, 2, 3].map((n) => [`zh-hans/articles/p${n}/index.html`, page(n)])));
-    // Newest first, as the archive lists them: p3 is the newest.
-    const pages = [3, 2, 1].map((n) => ({ script: "zh-Hans" as const, url: `/zh-hans/articles/p${n}/` }));
-    const result = await buildSearchIndex({ outputDir: out, settings, pages, shardSize: 2 });
-    expect(result.scripts["zh-Hans"]).toEqual({ pages: 3, bundles: 2, indexed: 3 });
-    expect(searchData(out, "zh-hans").bundles).toEqual(["/pagefind/zh-hans-2/", "/pagefind/zh-hans/"]);
-    const urlsOf = (bundle: string) => fragments(out, bundle).map((fragment) => fragment.url).sort();
-    expect(urlsOf("zh-hans")).toEqual(["/zh-hans/articles/p1/", "/zh-hans/articles/p2/"]);
-    expect(urlsOf("zh-hans-2")).toEqual(["/zh-hans/articles/p3/"]);
-    expect(searchData(out, "zh-hant").bundles).toEqual([]);
-  });
-
-  it("indexes again only the bundles whose pages changed", async () => {
-    const page = (n: number, text = `内容${n}`) =>
-      `<!doctype html><html lang="zh-Hans"><body><article data-pagefind-body><h1>第${n}篇</h1><p>${text}</p></article></body></html>`;
-    const out = siteWith(Object.fromEntries([1, 2, 3, 4].map((n) => [`zh-hans/articles/p${n}/index.html`, page(n)])));
-    const pages = (newest: number) =>
-      Array.from({ length: newest }, (_, i) => ({ script: "zh-Hans" as const, url: `/zh-hans/articles/p${newest - i}/` }));
-    const index = (newest: number) => buildSearchIndex({ outputDir: out, settings, pages: pages(newest), shardSize: 2 });
-    expect((await index(4)).scripts["zh-Hans"].indexed).toBe(4);
+  it("indexes again only the bundles whose articles changed", async () => {
+    const out = temporaryDir("search-index-");
+    const index = (list: SearchRecord[]) => buildSearchIndex({ outputDir: out, settings, records: list, shardSize: 2 });
+    expect((await index(records(4))).indexed).toBe(4);
     // Nothing changed: nothing is indexed, and the bundles are still there.
-    expect((await index(4)).scripts["zh-Hans"].indexed).toBe(0);
-    expect(fragments(out, "zh-hans-2")).toHaveLength(2);
+    expect((await index(records(4))).indexed).toBe(0);
+    expect(fragments(out, "zh-hans", 2)).toHaveLength(2);
     // An edit to the oldest article: its bundle only.
-    writeFileSync(path.join(out, "zh-hans/articles/p1/index.html"), page(1, "改过的内容"));
-    expect((await index(4)).scripts["zh-Hans"].indexed).toBe(2);
-    expect(fragments(out, "zh-hans").some((fragment) => indexedText(fragment.content).join("").includes("改过的内容"))).toBe(true);
+    expect((await index(records(4, [1, "改过的内容"]))).indexed).toBe(2);
+    expect(fragments(out, "zh-hans", 1).some((fragment) => indexedText(fragment.content).join("").includes("改过的内容"))).toBe(true);
     // A new article: a bundle of its own, the others kept.
-    mkdirSync(path.join(out, "zh-hans/articles/p5"));
-    writeFileSync(path.join(out, "zh-hans/articles/p5/index.html"), page(5));
-    const withNew = await index(5);
-    expect(withNew.scripts["zh-Hans"]).toEqual({ pages: 5, bundles: 3, indexed: 1 });
-    expect(searchData(out, "zh-hans").bundles[0]).toBe("/pagefind/zh-hans-3/");
+    const withNew = await index(records(5, [1, "改过的内容"]));
+    expect(withNew).toMatchObject({ articles: 5, bundles: 3, indexed: 1 });
+    expect(searchData(out, "zh-hans").bundles[0]).toBe("/pagefind/3/");
     // Fewer articles again: the bundle no longer needed is removed.
-    await index(4);
-    expect(existsSync(path.join(out, "pagefind/zh-hans-3"))).toBe(false);
+    await index(records(4, [1, "改过的内容"]));
+    expect(existsSync(path.join(out, "pagefind/3"))).toBe(false);
   });
 });

@@ -5,7 +5,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
-import { CharacterCollector, decodeHanWord, encodeHan, hanWords, hasCharacter } from "../../src/search/characters.ts";
+import { CharacterCollector, decodeHanWord, hanKey, hanWords, hasCharacter, HANT_PAIR, keyGroup, keyWord, PAIR } from "../../src/search/characters.ts";
+import { HAN_RUN_MARK, skeleton, TEXT_START_MARK } from "../../src/search/pagefind-text.ts";
+import { textOfHtml } from "../../src/search/records.ts";
 
 const browser = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/query.js")).href)) as {
   hanWords(run: string): string[];
@@ -42,29 +44,32 @@ describe("hanWords", () => {
   });
 });
 
-describe("encodeHan", () => {
-  itEach([
-    ["<p>软件的发展</p>", "<p> [软件] [件的] [的发] [发展] [展] </p>"],
-    ["<p>GPT-4 与开源模型</p>", "<p>GPT-4  [与开] [开源] [源模] [模型] [型] </p>"],
-    ["<p>頭髮，後來</p>", "<p> [頭髮] [髮] ， [後來] [來] </p>"],
-  ])("writes each run of Han characters as its words: %s", (html, encoded) => {
-    expect(show(encodeHan(html))).toBe(encoded);
+describe("hanKey and keyWord", () => {
+  it("name the same word as hanWords, a pair or a character that ends its run", () => {
+    expect([keyWord(hanKey(PAIR, "软", "件")), keyWord(hanKey(PAIR, "件", undefined))]).toEqual(hanWords("软件"));
   });
 
-  it("leaves markup alone: attribute values, comments, tags", () => {
-    const html = `<article data-title="开源软件" data-tags='[["科技","/zh-hans/tags/ke-ji/"]]'><!-- 注释 --><img alt="茶杯">茶杯</article>`;
-    expect(show(encodeHan(html))).toBe(
-      `<article data-title="开源软件" data-tags='[["科技","/zh-hans/tags/ke-ji/"]]'><!-- 注释 --><img alt="茶杯"> [茶杯] [杯] </article>`,
-    );
+  it("name a pair of the zh-Hant text with its own prefix, in the same group as its first character", () => {
+    const word = keyWord(hanKey(HANT_PAIR, "髮", "型"));
+    expect(word).toBe(`zr${hanWords("髮")[0]!.slice(2)}${hanWords("型")[0]!.slice(2)}`);
+    expect(keyGroup(word)).toBe(`zr${hanWords("髮")[0]!.slice(2)}`);
+    expect(keyGroup("python")).toBeUndefined();
   });
 });
 
-describe("encodeHan and character references", () => {
-  it("reads &#20013; and &#x6587; as the characters they are, and leaves every other reference alone", () => {
-    expect(show(encodeHan("<p>&#20013;&#x6587;&amp;#20013;&#65;&#99999999;</p>"))).toBe("<p> [中文] [文] &amp;#20013;&#65;&#99999999;</p>");
-    const collector = new CharacterCollector();
-    collector.addPage('<article data-pagefind-body><p>&#x5B57;</p></article>');
-    expect(hasCharacter(collector.toJSON(), "字")).toBe(true);
+describe("skeleton", () => {
+  it("gives Pagefind each run of Han characters as one mark, and escapes markup", () => {
+    expect(skeleton("GPT-4 与开源模型，软件a<b>")).toBe(`GPT-4  ${HAN_RUN_MARK} ， ${HAN_RUN_MARK} a&lt;b&gt;`);
+  });
+
+  it("takes the marks out of the text itself, so no article can move the positions", () => {
+    expect(skeleton(`x ${HAN_RUN_MARK.toUpperCase()} ${TEXT_START_MARK} y`)).toBe("x     y");
+  });
+});
+
+describe("textOfHtml", () => {
+  it("reads the text a reader sees: inline markup joins, blocks part, references are read", () => {
+    expect(textOfHtml("<p>软<strong>件</strong>开发</p><p>&#x5B57;&amp;&lt;b&gt;&#20013;</p><!-- 注 -->")).toBe(" 软件开发  字&<b>中  ");
   });
 });
 
@@ -78,13 +83,5 @@ describe("CharacterCollector", () => {
     expect(set.others).toBe("〇𠀀");
     // The bitmap of U+4E00–U+9FFF is 2.6 KB whatever the text.
     expect(Buffer.from(set.block, "base64").length).toBe(2624);
-  });
-
-  it("takes a page's characters from its indexed text, not its markup or the site's chrome", () => {
-    const collector = new CharacterCollector();
-    collector.addPage(`<html><nav>简体</nav><article data-pagefind-body data-title="标"><h2 id="发现">發現</h2></article><footer>订阅</footer></html>`);
-    const set = collector.toJSON();
-    expect(["發", "現"].map((char) => hasCharacter(set, char))).toEqual([true, true]);
-    expect(["简", "标", "发", "现", "订"].map((char) => hasCharacter(set, char))).toEqual([false, false, false, false, false]);
   });
 });

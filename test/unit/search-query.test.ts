@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
 import { CharacterCollector } from "../../src/search/characters.ts";
-import { compactText, roundWordCount } from "../../src/search/compact.ts";
+import { ONE_POSITION, roundWordCount } from "../../src/search/bundle.ts";
 
 interface Term {
   kind: "han" | "word";
@@ -76,20 +76,23 @@ describe("characterTest", () => {
 });
 
 describe("indexedText", () => {
-  it("reads the text the build stores: the index's words as characters, without the spaces set around them", () => {
-    const raw = ["GPT", "-", "4 ", ...`${query.hanWords("差距").join(" ")} `.split(/(?<= )/), "， ", ...query.hanWords("发展").map((w) => `${w} `), "a&lt;b&gt;"].join("\u200B");
-    expect(query.indexedText(compactText(raw)).join("")).toBe("GPT-4差距，发展a<b>");
-    // A run of characters is one piece of the stored text, one word of the index per character.
-    expect(compactText(raw).split("\u200B").slice(3, 5)).toEqual(["差距", "， "]);
-    expect(query.indexedText(compactText(raw)).slice(3, 6)).toEqual(["差", "距", "，"]);
+  it("reads the text the build stores: a run of Han characters one piece, one position a character", () => {
+    const raw = ["GPT", "-", "4 ", "差距", "， ", "发展", "a&lt;b&gt;"].join("\u200B");
+    expect(query.indexedText(raw).join("")).toBe("GPT-4差距，发展a<b>");
+    expect(query.indexedText(raw).slice(3, 6)).toEqual(["差", "距", "，"]);
+  });
+
+  it("reads a piece the zh-Hant text spreads over one position as one, whatever its length", () => {
+    const raw = ["記憶" + ONE_POSITION, "體" + ONE_POSITION, "不足"].join("\u200B");
+    expect(query.indexedText(raw).map((piece) => piece.replace(ONE_POSITION, ""))).toEqual(["記憶", "體", "不", "足"]);
   });
 });
 
 describe("excerpt", () => {
   // Pagefind's text of a page, as it stores it: one piece per word, a zero-width space between.
   const textOf = (title: string, body: string) => {
-    const words = [...query.hanWords(title).map((w) => `${w} `), ". ", ...query.hanWords(body.replace(/[，。]/g, "")).map((w) => `${w} `)];
-    return { raw_content: compactText(words.join("\u200B")), meta: { title }, anchors: [{ id: "article-text", location: [...title].length + 1 }] };
+    const pieces = [title, ". ", body.replace(/[，。]/g, "")];
+    return { raw_content: pieces.join("\u200B"), meta: { title }, anchors: [{ id: "article-text", location: [...title].length + 1 }] };
   };
   const data = textOf("標題", "開頭的一句話然後講到軟件的發展後面還有很多很多很多很多的字");
   const body = "開頭的一句話然後講到軟件的發展後面還有很多很多很多很多的字";
