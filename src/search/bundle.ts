@@ -12,16 +12,20 @@
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import { gzip, gzipSync } from "node:zlib";
 import type { Script } from "../scripts.ts";
 import { CborWriter } from "./cbor.ts";
 import { hanKey, keyWord, keyGroup, PAIR, HANT_PAIR } from "./characters.ts";
 import { HAN_RUN_MARK, TEXT_START_MARK, type PagefindPage, type PagefindText } from "./pagefind-text.ts";
 import { DEFAULT_WEIGHT, PostingList } from "./postings.ts";
-import type { SearchRecord } from "./records.ts";
+import type { IndexedText, SearchRecord } from "./records.ts";
 
 const SIGNATURE = "pagefind_dcd";
+// Level 9 made the index 0.6 % smaller than 6 (10,000 articles), for half again the time.
+const GZIP_LEVEL = 6;
 const TITLE_WEIGHT = 240;
 // Pagefind's own size of a chunk: positions, weight marks and pages, counted together.
 const CHUNK_SIZE = 20_000;
@@ -55,8 +59,41 @@ interface WordEntry {
   variants?: Map<string, PostingList>;
 }
 
-/** Writes the bundle of these records (oldest first) with what Pagefind read of each. */
-export function writeBundle(records: SearchRecord[], text: PagefindText, options: BundleOptions): BundleResult {
+/**
+ * Files compressed and written in the background (Node's thread pool), a bounded number at a time,
+ * while the next pages are laid out: the bundle's 20,000 files at 10,000 articles are half its time.
+ */
+class FileQueue {
+  private readonly pending = new Set<Promise<void>>();
+  private failed: unknown = null;
+
+  async add(file: string, data: string | Buffer): Promise<void> {
+    const job = compress(Buffer.concat([Buffer.from(SIGNATURE), Buffer.from(data)]), { level: GZIP_LEVEL })
+      .then((bytes) => writeFile(file, bytes))
+      .catch((error: unknown) => {
+        this.failed ??= error;
+      })
+      .finally(() => this.pending.delete(job));
+    this.pending.add(job);
+    if (this.pending.size >= 32) await Promise.race(this.pending);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failed) throw this.failed;
+  }
+}
+const compress = promisify(gzip);
+
+// Articles given to Pagefind at once: the next batch is read while this one is laid out.
+const BATCH = 2000;
+
+/** Writes the bundle of these records (oldest first), asking `readText` what Pagefind reads of each batch of them. */
+export async function writeBundle(
+  records: SearchRecord[],
+  readText: (texts: IndexedText[]) => Promise<PagefindText>,
+  options: BundleOptions,
+): Promise<BundleResult> {
   const { dir } = options;
   mkdirSync(path.join(dir, "index"), { recursive: true });
   mkdirSync(path.join(dir, "fragment"), { recursive: true });
@@ -66,9 +103,16 @@ export function writeBundle(records: SearchRecord[], text: PagefindText, options
   const other = new Map<string, WordEntry>();
   const wordCounts: number[] = [];
   const fragments: Record<Script, string[]> = { "zh-Hans": [], "zh-Hant": [] };
-
-  records.forEach((record, page) => {
-    const laid = layOut(record, text.pages[page]!, options.ambiguous);
+  const files = new FileQueue();
+  const batch = (start: number) => readText(records.slice(start, start + BATCH).map((record) => record.text["zh-Hans"]));
+  let reading = batch(0);
+  let text = await reading;
+  for (const [page, record] of records.entries()) {
+    if (page % BATCH === 0) {
+      text = await reading;
+      if (page + BATCH < records.length) reading = batch(page + BATCH);
+    }
+    const laid = layOut(record, text.pages[page % BATCH]!, options.ambiguous);
     wordCounts.push(laid.positions);
     for (const [key, at] of laid.han) {
       let list = han.get(key);
@@ -98,16 +142,17 @@ export function writeBundle(records: SearchRecord[], text: PagefindText, options
         anchors: [{ element: "div", id: "article-text", text: "", location: laid.textStart }],
       };
       const name = `${options.id}${script === "zh-Hans" ? "s" : "t"}_${page.toString(36)}`;
-      writeFileSync(path.join(dir, "fragment", `${name}.pf_fragment`), gzipSync(SIGNATURE + JSON.stringify(fragment), { level: 9 }));
+      await files.add(path.join(dir, "fragment", `${name}.pf_fragment`), JSON.stringify(fragment));
       fragments[script].push(name);
     }
-  });
+  }
 
   // Every word in Pagefind's order (by code point, as Rust compares strings), then cut into chunks.
   const entries: WordEntry[] = [...other.values()];
   for (const [key, list] of han) entries.push({ word: keyWord(key), list });
   entries.sort((a, b) => compareCodePoints(a.word, b.word));
-  const { chunks, spans } = writeChunks(dir, entries, options.id);
+  const { chunks, spans } = await writeChunks(dir, entries, options.id, files);
+  await files.drain();
 
   const filterNames: Record<Script, [string, string][]> = { "zh-Hans": [], "zh-Hant": [] };
   for (const script of ["zh-Hans", "zh-Hant"] as const) {
@@ -253,12 +298,12 @@ interface Chunk {
  * character's words, and Pagefind loads one chunk for it: where those words fill several chunks,
  * `spans` lists a word of each, which the search page loads first (src/search/index.ts).
  */
-function writeChunks(dir: string, entries: WordEntry[], id: string): { chunks: Chunk[]; spans: Record<string, string[]> } {
+async function writeChunks(dir: string, entries: WordEntry[], id: string, files: FileQueue): Promise<{ chunks: Chunk[]; spans: Record<string, string[]> }> {
   const chunks: Chunk[] = [];
   const groupChunks = new Map<string, Set<number>>();
   let start = 0;
   let size = 0;
-  const flush = (end: number) => {
+  const flush = async (end: number) => {
     if (end <= start) return;
     const writer = new CborWriter().array(1).array(end - start);
     for (let i = start; i < end; i++) {
@@ -273,17 +318,17 @@ function writeChunks(dir: string, entries: WordEntry[], id: string): { chunks: C
       }
     }
     const name = `${id}_${chunks.length.toString(36)}`;
-    writeFileSync(path.join(dir, "index", `${name}.pf_index`), pagefindFile(writer.bytes()));
+    await files.add(path.join(dir, "index", `${name}.pf_index`), Buffer.from(writer.bytes()));
     chunks.push({ from: entries[start]!.word, to: entries[end - 1]!.word, name });
     start = end;
     size = 0;
   };
-  entries.forEach((entry, i) => {
+  for (const [i, entry] of entries.entries()) {
     size += entry.list.size;
     for (const list of entry.variants?.values() ?? []) size += list.size;
-    if (size >= CHUNK_SIZE) flush(i + 1);
-  });
-  flush(entries.length);
+    if (size >= CHUNK_SIZE) await flush(i + 1);
+  }
+  await flush(entries.length);
   const spans: Record<string, string[]> = {};
   for (const [group, numbers] of groupChunks) {
     if (numbers.size > 1) spans[group] = [...numbers].sort((a, b) => a - b).map((n) => chunks[n]!.from);
@@ -304,7 +349,7 @@ function valuePages(valuesOfPages: string[][]): Map<string, number[]> {
 }
 
 function pagefindFile(cbor: Uint8Array): Buffer {
-  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), cbor]), { level: 9 });
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE), cbor]), { level: GZIP_LEVEL });
 }
 
 function shortHash(bytes: Uint8Array): string {

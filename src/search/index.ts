@@ -21,7 +21,7 @@ import { href, paths } from "../site/urls.ts";
 import { CharacterCollector, type CharacterSet } from "./characters.ts";
 import { ambiguousCharacters, writeQueryConversion } from "./conversion.ts";
 import { writeBundle } from "./bundle.ts";
-import { closePagefind, pagefindText } from "./pagefind-text.ts";
+import { PagefindReader } from "./pagefind-text.ts";
 import type { SearchRecord } from "./records.ts";
 
 export interface SearchIndexOptions {
@@ -85,15 +85,15 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shards = shardsOf(options.records, base, shardSize);
   const ambiguous = new Set(Object.keys(ambiguousCharacters(settings.traditional)));
   let indexed = 0;
+  const reader = new PagefindReader();
   try {
     for (const [i, shard] of shards.entries()) {
       const dir = path.join(outputDir, shard.bundle);
       if (previous.get(shard.bundle) === shard.fingerprint && existsSync(path.join(dir, "pagefind-entry.json"))) continue;
       // The bundle's files are named by their content: clear the old ones before writing anew.
       rmSync(dir, { recursive: true, force: true });
-      const text = await pagefindText(shard.records.map((record) => record.text["zh-Hans"]));
       try {
-        const written = writeBundle(shard.records, text, { dir, part: i + 1, id: shard.fingerprint.slice(0, 8), ambiguous });
+        const written = await writeBundle(shard.records, (texts) => reader.read(texts), { dir, part: i + 1, id: shard.fingerprint.slice(0, 8), ambiguous });
         writeFileSync(path.join(dir, "spans.json"), JSON.stringify(written.spans));
       } catch (error) {
         // Half written, the bundle is of no use: the next build makes it again.
@@ -105,7 +105,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   } catch (error) {
     throw error instanceof SearchIndexError ? error : new SearchIndexError(messageOf(error));
   } finally {
-    await closePagefind();
+    await reader.close();
   }
   removeOtherBundles(outputDir, shards);
 

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { decode } from "cbor2";
+import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { IndexedText } from "./records.ts";
 
@@ -52,21 +53,25 @@ const SIGNATURE = "pagefind_dcd";
 const CONCURRENCY = 8;
 const RUNTIME_FILES = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$/;
 
-/** The text as Pagefind is given it: marks out of the text itself, each Han run one mark, markup escaped. */
-export function skeleton(text: string): string {
+/**
+ * The text as Pagefind is given it: marks out of the text itself, each Han run one mark (or, for
+ * a test that compares with Pagefind's own indexing, what `runAs` says), markup escaped.
+ */
+export function skeleton(text: string, runAs: (run: string) => string = () => HAN_RUN_MARK): string {
   return text
     .replace(MARKS, " ")
-    .replace(HAN_RUN, ` ${HAN_RUN_MARK} `)
+    .replace(HAN_RUN, (run) => ` ${runAs(run)} `)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;");
 }
 
 /** The page Pagefind reads for a record: the title weighted as the article page weights it. */
-function recordPage(text: IndexedText): string {
+export function recordPage(text: IndexedText, runAs?: (run: string) => string): string {
+  const start = runAs ? "" : TEXT_START_MARK;
   return (
-    `<html lang="zh-hans"><body><h1 data-pagefind-weight="10">${skeleton(text.title)}</h1>` +
-    `<p>${skeleton(text.names)}</p><p> ${TEXT_START_MARK} ${skeleton(text.body)}</p></body></html>`
+    `<html lang="zh-hans"><body><h1 data-pagefind-weight="10">${skeleton(text.title, runAs)}</h1>` +
+    `<p>${skeleton(text.names, runAs)}</p><p> ${start} ${skeleton(text.body, runAs)}</p></body></html>`
   );
 }
 
@@ -175,4 +180,45 @@ function addPostings(pages: PagefindPage[], recordOf: number[], word: string, va
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** pagefindText in a worker thread (./pagefind-worker.ts); `close` ends the thread and its Pagefind. */
+export class PagefindReader {
+  // The thread runs TypeScript as this process does, with tsx's loader, whichever way this was started.
+  private readonly worker = new Worker(
+    `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./pagefind-worker.ts", import.meta.url).href)}); });`,
+    { eval: true },
+  );
+  private next = 0;
+  private readonly waiting = new Map<number, { resolve: (value: PagefindText) => void; reject: (error: Error) => void }>();
+
+  constructor() {
+    this.worker.on("message", (message: { id: number; text?: PagefindText; error?: string; closed?: boolean }) => {
+      const waiter = this.waiting.get(message.id);
+      this.waiting.delete(message.id);
+      if (message.error !== undefined) waiter?.reject(new PagefindTextError(message.error));
+      else waiter?.resolve(message.text!);
+    });
+    this.worker.on("error", (error) => {
+      for (const waiter of this.waiting.values()) waiter.reject(error);
+      this.waiting.clear();
+    });
+  }
+
+  read(texts: IndexedText[]): Promise<PagefindText> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, texts });
+    });
+  }
+
+  async close(): Promise<void> {
+    const id = this.next++;
+    await new Promise<unknown>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker.postMessage({ id, close: true });
+    }).catch(() => {});
+    await this.worker.terminate();
+  }
 }

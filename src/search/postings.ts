@@ -73,7 +73,9 @@ export class PostingList {
 }
 
 /** The default weight first, then the others from the lightest, as Pagefind orders them. */
-function groupByWeight(positions: readonly number[], weights: readonly number[]): { weight: number; positions: number[] }[] {
+function groupByWeight(positions: readonly number[], weights: readonly number[]): { weight: number; positions: readonly number[] }[] {
+  // Nearly every posting has one weight, its positions already in order.
+  if (weights.every((weight) => weight === weights[0])) return [{ weight: weights[0]!, positions }];
   const groups = new Map<number, number[]>();
   positions.forEach((position, i) => {
     const weight = weights[i]!;
