@@ -41,7 +41,7 @@ export interface BundleOptions {
   part: number;
   /** Names the bundle's files: changes whenever its content does. */
   id: string;
-  /** Simplified characters that stand for several Traditional ones. */
+  /** Simplified characters that stand for several Traditional ones, and those Traditional ones (./index.ts markedCharacters). */
   ambiguous: ReadonlySet<string>;
 }
 
@@ -246,8 +246,11 @@ function layOut(record: SearchRecord, pagefindPage: PagefindPage, ambiguous: Rea
       const t = [...traditional];
       s.forEach((char, k) => at(hanKey(PAIR, char, s[k + 1]), position + k, weight));
       if (t.length === s.length) {
+        // Whether a pair is marked depends on both its forms, as the search page decides it from a
+        // query's: 乾 of 乾隆, which Simplified keeps, is marked as 乾 of 乾淨 (干净) is.
+        const marked = (k: number) => k < s.length && (ambiguous.has(s[k]!) || ambiguous.has(t[k]!));
         for (let k = 0; k < s.length; k++) {
-          if (ambiguous.has(s[k]!) || (k + 1 < s.length && ambiguous.has(s[k + 1]!))) at(hanKey(HANT_PAIR, t[k]!, t[k + 1]), position + k, weight);
+          if (marked(k) || marked(k + 1)) at(hanKey(HANT_PAIR, t[k]!, t[k + 1]), position + k, weight);
         }
         laid.content["zh-Hant"].push(traditional);
       } else {

@@ -83,7 +83,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
   const shardSize = Math.max(1, options.shardSize ?? DEFAULT_SHARD_SIZE);
   const previous = new Map((readSearchData(dataDir, "zh-Hans")?.shards ?? []).map((shard) => [shard.bundle, shard.fingerprint]));
   const shards = shardsOf(options.records, base, shardSize);
-  const ambiguous = new Set(Object.keys(ambiguousCharacters(settings.traditional)));
+  const ambiguous = markedCharacters(ambiguousCharacters(settings.traditional));
   let indexed = 0;
   const reader = new PagefindReader();
   try {
@@ -142,6 +142,11 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     bundles: shards.length,
     indexed,
   };
+}
+
+/** The Simplified characters that stand for several Traditional ones, and those Traditional ones. */
+export function markedCharacters(ambiguous: Record<string, string>): Set<string> {
+  return new Set([...Object.keys(ambiguous), ...Object.values(ambiguous).flatMap((chars) => [...chars])]);
 }
 
 /**

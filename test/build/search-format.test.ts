@@ -19,6 +19,7 @@ import { closePagefind, pagefindText, recordPage } from "../../src/search/pagefi
 import { writeBundle } from "../../src/search/bundle.ts";
 import { decodeHanWord, hanWords } from "../../src/search/characters.ts";
 import { ambiguousCharacters } from "../../src/search/conversion.ts";
+import { markedCharacters } from "../../src/search/index.ts";
 
 const { indexedText } = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/query.js")).href)) as {
   indexedText(rawContent: string): string[];
@@ -72,7 +73,7 @@ describe("the index's format", () => {
     const archive = loadArchive({ contentDir: path.join(PROJECT_ROOT, "test/fixtures/search/content"), cacheDir: null, includeDrafts: false });
     records = searchRecords(buildSiteModel(archive).articles, basePath(archive.settings)).reverse();
     const ourDir = temporaryDir("search-ours-");
-    await writeBundle(records, pagefindText, { dir: ourDir, part: 1, id: "0123abcd", ambiguous: new Set(Object.keys(ambiguousCharacters("tw"))) });
+    await writeBundle(records, pagefindText, { dir: ourDir, part: 1, id: "0123abcd", ambiguous: markedCharacters(ambiguousCharacters("tw")) });
     await closePagefind();
     ours = postingsOf(ourDir, "zh-hans");
 

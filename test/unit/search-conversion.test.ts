@@ -15,7 +15,7 @@ import { temporaryDir } from "../temporary.ts";
 
 interface Converter {
   convert(text: string): Promise<string>;
-  ambiguous(): Promise<Set<string>>;
+  ambiguous(): Promise<{ simplified: Set<string>; marked: Set<string> }>;
 }
 const { createConverter } = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/convert.js")).href)) as {
   createConverter(dataUrl: string, script: Script, fetchJson: (url: string) => Promise<unknown>): Converter;
@@ -109,8 +109,10 @@ describe("query conversion in the browser", () => {
 
   it("knows the Simplified characters that stand for several Traditional ones, counting those Traditional text keeps (后 of 皇后)", async () => {
     const { converter } = prepare("tw")("zh-Hant");
-    const ambiguous = await converter.ambiguous();
-    expect(["发", "干", "后", "里"].filter((char) => ambiguous.has(char))).toEqual(["发", "干", "后", "里"]);
-    expect(["茶", "们", "软"].filter((char) => ambiguous.has(char))).toEqual([]);
+    const { simplified, marked } = await converter.ambiguous();
+    expect(["发", "干", "后", "里"].filter((char) => simplified.has(char))).toEqual(["发", "干", "后", "里"]);
+    expect(["茶", "们", "软", "發"].filter((char) => simplified.has(char))).toEqual([]);
+    // Their Traditional forms are marked too.
+    expect(["發", "髮", "乾", "後", "后"].filter((char) => marked.has(char))).toEqual(["發", "髮", "乾", "後", "后"]);
   });
 });

@@ -50,10 +50,14 @@ export function createConverter(dataUrl, script, fetchJson) {
     }
     return built.convert;
   }
-  /** Into Traditional: the Simplified characters that stand for several Traditional ones (后: 後 后). */
+  /**
+   * Into Traditional: the Simplified characters that stand for several Traditional ones (后: 後 后),
+   * and `marked`, those and the Traditional ones, whose pairs the index also holds in Traditional.
+   */
   async function ambiguous() {
     const [, manifest] = await load();
-    return new Set(Object.keys(manifest.alternatives));
+    const simplified = new Set(Object.keys(manifest.alternatives));
+    return { simplified, marked: new Set([...simplified, ...Object.values(manifest.alternatives).flatMap((chars) => [...chars])]) };
   }
   return { convert, ambiguous };
 }

@@ -51,16 +51,19 @@ export function hanWords(run) {
  * @param {string} run  Han characters
  * @param {"zh-Hans" | "zh-Hant"} script  the page's
  * @param {string} simplified  the run converted into Simplified (the zh-Hant page only)
- * @param {Set<string>} ambiguous  Simplified characters that stand for several Traditional ones
+ * @param {{ simplified: Set<string>, marked: Set<string> }} ambiguous  Simplified characters that
+ *   stand for several Traditional ones; those and the Traditional ones (src/search/bundle.ts marks
+ *   the pairs that have one, in either form)
  */
 export function indexWords(run, script, simplified, ambiguous) {
   const chars = [...run];
-  if (script === "zh-Hans" || (chars.length === 1 && ambiguous.has(chars[0]))) return hanWords(run);
+  if (script === "zh-Hans" || (chars.length === 1 && ambiguous.simplified.has(chars[0]))) return hanWords(run);
   let s = [...simplified];
   if (s.length !== chars.length) s = chars;
+  const marked = (/** @type {number} */ i) => i < chars.length && (ambiguous.marked.has(s[i]) || ambiguous.marked.has(chars[i]));
   return chars.map((char, i) => {
     const last = i + 1 === chars.length;
-    if (ambiguous.has(s[i]) || (!last && ambiguous.has(s[i + 1]))) return HANT_PREFIX + code(char) + (last ? "" : code(chars[i + 1]));
+    if (marked(i) || marked(i + 1)) return HANT_PREFIX + code(char) + (last ? "" : code(chars[i + 1]));
     return WORD_PREFIX + code(s[i]) + (last ? "" : code(s[i + 1]));
   });
 }
@@ -136,7 +139,7 @@ export async function search(engine, query, options = {}) {
   const [converted, theirs, ambiguous] = await Promise.all([
     mine.convert(text),
     hanCount > 1 ? engine.converters[other].convert(text) : text,
-    script === "zh-Hant" ? engine.converters["zh-Hant"].ambiguous() : new Set(),
+    script === "zh-Hant" ? engine.converters["zh-Hant"].ambiguous() : { simplified: new Set(), marked: new Set() },
   ]);
   const forms = [...new Set([converted, text, theirs])];
   const wordsOf = async (/** @type {{ kind: string, text: string }} */ term) => {
