@@ -1,12 +1,12 @@
-// The site is a composition of plugins, in src/site/plugin.ts and serve.ts. Eleventy's input folder is the
+// The site is a composition of plugins, in src/eleventy/plugins.ts and serve.ts. Eleventy's input folder is the
 // content folder (npm scripts pass content/ and _site/; tests pass their own).
-import { archiveData, archivePages, contentIsData, devServer, noDataFolder, servedPath, staticAssets, type EleventyConfig } from "./src/site/plugin.ts";
-import { isServing, pagesOnRequest } from "./src/site/serve.ts";
+import { archiveData, archivePages, contentIsData, devServer, noDataFolder, servedPath, staticAssets, type EleventyConfig } from "./src/eleventy/plugins.ts";
+import { isServing, pagesOnRequest } from "./src/eleventy/serve.ts";
 
 export default function (eleventyConfig: EleventyConfig & { addPlugin: Function }) {
   eleventyConfig.addPlugin(contentIsData);
   eleventyConfig.addPlugin(archiveData);
-  // A build writes every page; `npm start` renders each page when it is asked for (src/site/serve.ts).
+  // A build writes every page; `npm start` renders each page when it is asked for (src/eleventy/serve.ts).
   eleventyConfig.addPlugin(isServing() ? pagesOnRequest : archivePages);
   eleventyConfig.addPlugin(staticAssets);
   eleventyConfig.addPlugin(devServer);

@@ -8,8 +8,8 @@ import path from "node:path";
 import type { Article } from "./articles/types.ts";
 import { ARTICLES_FOLDER, findArticleFiles, loadArticles, type ParsedFileMemo } from "./articles/load.ts";
 import { ConversionCache } from "./convert/cache.ts";
-import { VariantBuilder, type ArticleText, type ArticleVariants, type ConversionStats } from "./convert/variants.ts";
-import { ProblemsError, type Problem } from "./problems.ts";
+import { VariantBuilder, type ArticleText, type ArticleVariants, type ConversionStats } from "./articles/variants.ts";
+import { ProblemsError, formatProblem, type Problem } from "./problems.ts";
 import { SETTINGS_FILE, loadSettings, type SiteSettings } from "./settings.ts";
 import type { Script } from "./scripts.ts";
 
@@ -112,4 +112,14 @@ function readArchive(options: ArchiveOptions): Archive {
       variantsMs: performance.now() - read,
     },
   };
+}
+
+/** What reading the archive found and did, on the console: its warnings, then one line. */
+export function logArchive(archive: Archive, ms: number): void {
+  for (const warning of archive.warnings) console.warn(`[archive] warning: ${formatProblem(warning)}`);
+  const { converted, fromCache, drafts } = archive.stats;
+  console.log(
+    `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +
+      `converted ${converted}, ${fromCache} from cache, in ${Math.round(ms)} ms`,
+  );
 }

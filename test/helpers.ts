@@ -2,7 +2,7 @@
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
-import { buildSite } from "../src/site/build.ts";
+import { buildSite } from "../src/build.ts";
 import { temporaryDir } from "./temporary.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");

@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadArchive } from "../archive.ts";
-import { buildSite } from "../site/build.ts";
+import { buildSite } from "../build.ts";
 import { writeSyntheticArchive } from "../bench/synthetic.ts";
 import { benchmarkImport } from "../bench/import.ts";
 import { benchmarkSearch } from "../bench/search.ts";
@@ -70,16 +69,14 @@ if (values.help) {
 
 /** In a child process: one build, then its figures as JSON on the last line. */
 async function childBuild(contentDir: string, outputDir: string, cacheDir: string): Promise<void> {
-  process.env.ARCHIVE_CACHE_DIR = cacheDir;
-  const started = performance.now();
-  const archive = loadArchive({ contentDir, cacheDir, includeDrafts: false });
-  const built = await buildSite({ contentDir, outputDir });
+  const built = await buildSite({ contentDir, outputDir, cacheDir });
+  const stats = built.archive;
   const figures: BuildFigures = {
-    seconds: (performance.now() - started) / 1000,
-    readSeconds: archive.stats.readMs / 1000,
-    variantsSeconds: archive.stats.variantsMs / 1000,
-    converted: archive.stats.converted,
-    fromCache: archive.stats.fromCache,
+    seconds: built.seconds,
+    readSeconds: stats.readMs / 1000,
+    variantsSeconds: stats.variantsMs / 1000,
+    converted: stats.converted,
+    fromCache: stats.fromCache,
     peakMB: process.resourceUsage().maxRSS / 1024,
     searchSeconds: built.search.seconds,
   };

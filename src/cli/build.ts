@@ -23,14 +23,10 @@ if (values.help) {
 
 ensureHeapRoom();
 // Loaded after the heap check, which may run this command again in a Node with more room.
-const { buildSite, problemsIn } = await import("../site/build.ts");
+const { buildSite, problemsIn } = await import("../build.ts");
 const { formatProblem } = await import("../problems.ts");
-const { loadArchive } = await import("../archive.ts");
 
 try {
-  // Validate first, so content problems are reported plainly, not inside Eleventy's error log;
-  // Eleventy's data step then finds this archive already loaded.
-  loadArchive({ contentDir: values.content, includeDrafts: false });
   const shardSize = values["search-shard-size"] === undefined ? undefined : Number(values["search-shard-size"]);
   if (shardSize !== undefined && !(Number.isInteger(shardSize) && shardSize > 0)) {
     console.error(`--search-shard-size: "${values["search-shard-size"]}" is not a number of articles (such as 5000)`);

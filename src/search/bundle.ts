@@ -18,15 +18,15 @@ import { promisify } from "node:util";
 import { gzip, gzipSync } from "node:zlib";
 import type { Script } from "../scripts.ts";
 import { CborWriter } from "./cbor.ts";
-import { hanKey, keyWord, keyGroup, PAIR, HANT_PAIR } from "./characters.ts";
+import { keyGroup, PAIR, HANT_PAIR } from "./characters.ts";
+import { HanPostings } from "./han-postings.ts";
 import { HAN_RUN_MARK, TEXT_START_MARK, type PagefindPage, type PagefindText } from "./pagefind-text.ts";
-import { DEFAULT_WEIGHT, PostingList } from "./postings.ts";
+import { PostingList } from "./postings.ts";
 import type { IndexedText, SearchRecord } from "./records.ts";
 
 const SIGNATURE = "pagefind_dcd";
 // Level 9 made the index 0.6 % smaller than 6 (10,000 articles), for half again the time.
 const GZIP_LEVEL = 6;
-const TITLE_WEIGHT = 240;
 // Pagefind's own size of a chunk: positions, weight marks and pages, counted together.
 const CHUNK_SIZE = 20_000;
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -99,7 +99,7 @@ export async function writeBundle(
   mkdirSync(path.join(dir, "fragment"), { recursive: true });
   mkdirSync(path.join(dir, "filter"), { recursive: true });
 
-  const han = new Map<number, PostingList>();
+  const han = new HanPostings();
   const other = new Map<string, WordEntry>();
   const wordCounts: number[] = [];
   const fragments: Record<Script, string[]> = { "zh-Hans": [], "zh-Hant": [] };
@@ -112,13 +112,9 @@ export async function writeBundle(
       text = await reading;
       if (page + BATCH < records.length) reading = batch(page + BATCH);
     }
-    const laid = layOut(record, text.pages[page % BATCH]!, options.ambiguous);
+    const laid = layOut(record, text.pages[page % BATCH]!, options.ambiguous, han);
+    han.endPage(page + 1);
     wordCounts.push(laid.positions);
-    for (const [key, at] of laid.han) {
-      let list = han.get(key);
-      if (!list) han.set(key, (list = new PostingList()));
-      list.add(page, at.positions, at.weights);
-    }
     for (const [word, byVariant] of laid.other) {
       let entry = other.get(word);
       if (!entry) other.set(word, (entry = { word, list: new PostingList() }));
@@ -148,10 +144,8 @@ export async function writeBundle(
   }
 
   // Every word in Pagefind's order (by code point, as Rust compares strings), then cut into chunks.
-  const entries: WordEntry[] = [...other.values()];
-  for (const [key, list] of han) entries.push({ word: keyWord(key), list });
-  entries.sort((a, b) => compareCodePoints(a.word, b.word));
-  const { chunks, spans } = await writeChunks(dir, entries, options.id, files);
+  const others: WordEntry[] = [...other.values()].sort((a, b) => compareCodePoints(a.word, b.word));
+  const { chunks, spans } = await writeChunks(dir, han, others, options.id, files);
   await files.drain();
 
   const filterNames: Record<Script, [string, string][]> = { "zh-Hans": [], "zh-Hant": [] };
@@ -204,7 +198,6 @@ interface Positions {
 interface LaidOut {
   positions: number;
   textStart: number;
-  han: Map<number, Positions>;
   /** Word → its variant as written ("" for the word itself) → positions. */
   other: Map<string, Map<string, Positions>>;
   content: Record<Script, string[]>;
@@ -215,7 +208,7 @@ interface LaidOut {
  * run, one position a character; the Han words at those positions; Pagefind's own words moved
  * to theirs; and the text of each script's result, one piece per position or per Han run.
  */
-function layOut(record: SearchRecord, pagefindPage: PagefindPage, ambiguous: ReadonlySet<string>): LaidOut {
+function layOut(record: SearchRecord, pagefindPage: PagefindPage, ambiguous: ReadonlySet<string>, han: HanPostings): LaidOut {
   const runsOf = (script: Script) => {
     const { title, names, body } = record.text[script];
     const titleRuns = [...title.matchAll(HAN_RUN)].map((m) => m[0]);
@@ -225,13 +218,8 @@ function layOut(record: SearchRecord, pagefindPage: PagefindPage, ambiguous: Rea
   const hant = runsOf("zh-Hant").runs;
   const alignedRuns = hant.length === hans.runs.length;
 
-  const laid: LaidOut = { positions: 0, textStart: 0, han: new Map(), other: new Map(), content: { "zh-Hans": [], "zh-Hant": [] } };
-  const at = (key: number, position: number, weight: number) => {
-    let entry = laid.han.get(key);
-    if (!entry) laid.han.set(key, (entry = { positions: [], weights: [] }));
-    entry.positions.push(position);
-    entry.weights.push(weight);
-  };
+  const laid: LaidOut = { positions: 0, textStart: 0, other: new Map(), content: { "zh-Hans": [], "zh-Hant": [] } };
+  const code = (char: string | undefined) => (char === undefined ? 0 : char.codePointAt(0)! + 1);
   const moved = new Int32Array(pagefindPage.pieces.length);
   let position = 0;
   let run = 0;
@@ -240,17 +228,17 @@ function layOut(record: SearchRecord, pagefindPage: PagefindPage, ambiguous: Rea
     if (word === HAN_RUN_MARK) {
       const simplified = hans.runs[run];
       if (simplified === undefined) throw new BundleError(`${record.slug}: Pagefind read more runs of Han characters than the article has`);
-      const weight = run < hans.titleRuns ? TITLE_WEIGHT : DEFAULT_WEIGHT;
+      const title = run < hans.titleRuns;
       const s = [...simplified];
       const traditional = alignedRuns ? hant[run]! : simplified;
       const t = [...traditional];
-      s.forEach((char, k) => at(hanKey(PAIR, char, s[k + 1]), position + k, weight));
+      s.forEach((char, k) => han.at(PAIR, char.codePointAt(0)!, code(s[k + 1]), position + k, title));
       if (t.length === s.length) {
         // Whether a pair is marked depends on both its forms, as the search page decides it from a
         // query's: 乾 of 乾隆, which Simplified keeps, is marked as 乾 of 乾淨 (干净) is.
         const marked = (k: number) => k < s.length && (ambiguous.has(s[k]!) || ambiguous.has(t[k]!));
         for (let k = 0; k < s.length; k++) {
-          if (marked(k) || marked(k + 1)) at(hanKey(HANT_PAIR, t[k]!, t[k + 1]), position + k, weight);
+          if (marked(k) || marked(k + 1)) han.at(HANT_PAIR, t[k]!.codePointAt(0)!, code(t[k + 1]), position + k, title);
         }
         laid.content["zh-Hant"].push(traditional);
       } else {
@@ -301,41 +289,66 @@ interface Chunk {
  * character's words, and Pagefind loads one chunk for it: where those words fill several chunks,
  * `spans` lists a word of each, which the search page loads first (src/search/index.ts).
  */
-async function writeChunks(dir: string, entries: WordEntry[], id: string, files: FileQueue): Promise<{ chunks: Chunk[]; spans: Record<string, string[]> }> {
+async function writeChunks(
+  dir: string,
+  han: HanPostings,
+  others: WordEntry[],
+  id: string,
+  files: FileQueue,
+): Promise<{ chunks: Chunk[]; spans: Record<string, string[]> }> {
+  // The two lists merged in order, Han words (sorted by their codes, which is their words' order)
+  // and Pagefind's, and cut into chunks as they come.
+  const hanIds = han.sortedIds();
+  type Item = { word: string; han: number; entry?: WordEntry };
   const chunks: Chunk[] = [];
-  const groupChunks = new Map<string, Set<number>>();
-  let start = 0;
+  const groupChunks = new Map<string, number[]>();
+  let pending: Item[] = [];
   let size = 0;
-  const flush = async (end: number) => {
-    if (end <= start) return;
-    const writer = new CborWriter().array(1).array(end - start);
-    for (let i = start; i < end; i++) {
-      const entry = entries[i]!;
-      writer.array(3).text(entry.word).array(entry.list.count).raw(entry.list.encoded());
-      writer.array(entry.variants?.size ?? 0);
-      for (const [variant, list] of entry.variants ?? []) writer.array(2).text(variant).array(list.count).raw(list.encoded());
-      const group = keyGroup(entry.word);
-      if (group) {
-        if (!groupChunks.has(group)) groupChunks.set(group, new Set());
-        groupChunks.get(group)!.add(chunks.length);
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const writer = new CborWriter().array(1).array(pending.length);
+    for (const item of pending) {
+      if (item.entry) {
+        const entry = item.entry;
+        writer.array(3).text(entry.word).array(entry.list.count).raw(entry.list.encoded());
+        writer.array(entry.variants?.size ?? 0);
+        for (const [variant, list] of entry.variants ?? []) writer.array(2).text(variant).array(list.count).raw(list.encoded());
+      } else {
+        han.writeEntry(item.han, item.word, writer);
+        const group = keyGroup(item.word)!;
+        const list = groupChunks.get(group);
+        if (!list) groupChunks.set(group, [chunks.length]);
+        else if (list[list.length - 1] !== chunks.length) list.push(chunks.length);
       }
     }
     const name = `${id}_${chunks.length.toString(36)}`;
     await files.add(path.join(dir, "index", `${name}.pf_index`), Buffer.from(writer.bytes()));
-    chunks.push({ from: entries[start]!.word, to: entries[end - 1]!.word, name });
-    start = end;
+    chunks.push({ from: pending[0]!.word, to: pending[pending.length - 1]!.word, name });
+    pending = [];
     size = 0;
   };
-  for (const [i, entry] of entries.entries()) {
-    size += entry.list.size;
-    for (const list of entry.variants?.values() ?? []) size += list.size;
-    if (size >= CHUNK_SIZE) await flush(i + 1);
+  let h = 0;
+  let o = 0;
+  let hanWord = hanIds.length > 0 ? han.word(hanIds[0]!) : undefined;
+  while (hanWord !== undefined || o < others.length) {
+    let item: Item;
+    if (hanWord !== undefined && (o >= others.length || compareCodePoints(hanWord, others[o]!.word) < 0)) {
+      item = { word: hanWord, han: hanIds[h]! };
+      size += han.sizeOf(item.han);
+      h++;
+      hanWord = h < hanIds.length ? han.word(hanIds[h]!) : undefined;
+    } else {
+      const entry = others[o++]!;
+      item = { word: entry.word, han: -1, entry };
+      size += entry.list.size;
+      for (const list of entry.variants?.values() ?? []) size += list.size;
+    }
+    pending.push(item);
+    if (size >= CHUNK_SIZE) await flush();
   }
-  await flush(entries.length);
+  await flush();
   const spans: Record<string, string[]> = {};
-  for (const [group, numbers] of groupChunks) {
-    if (numbers.size > 1) spans[group] = [...numbers].sort((a, b) => a - b).map((n) => chunks[n]!.from);
-  }
+  for (const [group, numbers] of groupChunks) if (numbers.length > 1) spans[group] = numbers.map((n) => chunks[n]!.from);
   return { chunks, spans };
 }
 

@@ -20,7 +20,6 @@ export const WORD_PREFIX = "zq";
 /** The two kinds of Han words: pairs of the zh-Hans text, and of the zh-Hant text where it tells more. */
 export const PAIR = 0;
 export const HANT_PAIR = 1;
-const PREFIXES = ["zq", "zr"];
 
 const HAN = /\p{Script=Han}/u;
 
@@ -33,22 +32,6 @@ function code(char: string): string {
 export function hanWords(run: string): string[] {
   const chars = [...run];
   return chars.map((char, i) => WORD_PREFIX + code(char) + (i + 1 < chars.length ? code(chars[i + 1]!) : ""));
-}
-
-// A Han word as a number while the index is made: kind, first and (0 for none) second code point.
-const SHIFT = 2 ** 21;
-
-export function hanKey(kind: number, first: string, second: string | undefined): number {
-  return (kind * SHIFT + first.codePointAt(0)!) * SHIFT + (second === undefined ? 0 : second.codePointAt(0)!);
-}
-
-/** The word a key stands for: "zq" + the first character's code [+ the second's]. */
-export function keyWord(key: number): string {
-  const second = key % SHIFT;
-  const rest = (key - second) / SHIFT;
-  const first = rest % SHIFT;
-  const kind = (rest - first) / SHIFT;
-  return PREFIXES[kind]! + first.toString(36).padStart(4, "0") + (second === 0 ? "" : second.toString(36).padStart(4, "0"));
 }
 
 const HAN_WORD = /^(z[qr])([0-9a-z]{4})(?:[0-9a-z]{4})?$/;

@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import type { Archive, ArchiveEntry } from "../archive.ts";
-import type { ArticleText } from "../convert/variants.ts";
+import type { ArticleText } from "../articles/variants.ts";
 import type { SiteSettings } from "../settings.ts";
 import { SCRIPTS, otherScript, type Script } from "../scripts.ts";
 import { collectTags } from "./tags.ts";

@@ -7,7 +7,7 @@ import { expect } from "expect";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
-import { buildSite } from "../../src/site/build.ts";
+import { buildSite } from "../../src/build.ts";
 import { loadArchive } from "../../src/archive.ts";
 import { buildSiteModel } from "../../src/site/model.ts";
 import { basePath } from "../../src/settings.ts";

@@ -5,7 +5,7 @@ import { expect } from "expect";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
-import { buildSite } from "../../src/site/build.ts";
+import { buildSite } from "../../src/build.ts";
 import { browserSkipReason, launchBrowser, PageWatch, serveSite, type SiteServer } from "./browser.ts";
 import { temporaryDir } from "../temporary.ts";
 

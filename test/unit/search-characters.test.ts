@@ -5,7 +5,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { itEach } from "../each.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
-import { CharacterCollector, decodeHanWord, hanKey, hanWords, hasCharacter, HANT_PAIR, keyGroup, keyWord, PAIR } from "../../src/search/characters.ts";
+import { CharacterCollector, decodeHanWord, hanWords, hasCharacter, keyGroup } from "../../src/search/characters.ts";
 import { HAN_RUN_MARK, skeleton, TEXT_START_MARK } from "../../src/search/pagefind-text.ts";
 import { textOfHtml } from "../../src/search/records.ts";
 
@@ -44,15 +44,11 @@ describe("hanWords", () => {
   });
 });
 
-describe("hanKey and keyWord", () => {
-  it("name the same word as hanWords, a pair or a character that ends its run", () => {
-    expect([keyWord(hanKey(PAIR, "软", "件")), keyWord(hanKey(PAIR, "件", undefined))]).toEqual(hanWords("软件"));
-  });
-
-  it("name a pair of the zh-Hant text with its own prefix, in the same group as its first character", () => {
-    const word = keyWord(hanKey(HANT_PAIR, "髮", "型"));
-    expect(word).toBe(`zr${hanWords("髮")[0]!.slice(2)}${hanWords("型")[0]!.slice(2)}`);
-    expect(keyGroup(word)).toBe(`zr${hanWords("髮")[0]!.slice(2)}`);
+describe("keyGroup", () => {
+  it("puts a word of either kind with the other words of its first character, and no other word", () => {
+    const [pair] = hanWords("髮型");
+    expect(keyGroup(pair!)).toBe(pair!.slice(0, 6));
+    expect(keyGroup(`zr${pair!.slice(2)}`)).toBe(`zr${pair!.slice(2, 6)}`);
     expect(keyGroup("python")).toBeUndefined();
   });
 });

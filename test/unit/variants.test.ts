@@ -6,7 +6,7 @@ import path from "node:path";
 import { parseArticle } from "../../src/articles/frontmatter.ts";
 import type { Article } from "../../src/articles/types.ts";
 import { ConversionCache } from "../../src/convert/cache.ts";
-import { VariantBuilder } from "../../src/convert/variants.ts";
+import { VariantBuilder } from "../../src/articles/variants.ts";
 import { parseSettings, type SettingsInput } from "../../src/settings.ts";
 
 const SOURCE = `---

@@ -11,9 +11,9 @@ import { html } from "../../layouts/html.ts";
 import { ProblemsError, formatProblem } from "../problems.ts";
 import { basePath } from "../settings.ts";
 import { isPublishedImage, MEDIA_FOLDER } from "../articles/media.ts";
-import type { SiteModel } from "./model.ts";
-import { href, outputPath, paths } from "./urls.ts";
-import { PUBLIC_DIR, loadSiteModel, type ArchiveDataOptions, type EleventyConfig } from "./plugin.ts";
+import type { SiteModel } from "../site/model.ts";
+import { href, outputPath, paths } from "../site/urls.ts";
+import { PUBLIC_DIR, loadSiteModel, type ArchiveDataOptions, type EleventyConfig } from "./plugins.ts";
 
 /** True under `npm start` (Eleventy's --serve). */
 export function isServing(): boolean {

@@ -7,13 +7,13 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { Token } from "markdown-it/index.js";
-import type { Article } from "../articles/types.ts";
+import type { Article } from "./types.ts";
 import { basePath, type SiteSettings } from "../settings.ts";
 import { otherScript, type Script } from "../scripts.ts";
 import { parseMarkdown, renderTokens, type RenderEnv } from "../render/markdown.ts";
-import { converterFrom } from "./opencc.ts";
-import { TextConverter } from "./text.ts";
-import { ConversionCache } from "./cache.ts";
+import { converterFrom } from "../convert/opencc.ts";
+import { TextConverter } from "../convert/text.ts";
+import { ConversionCache } from "../convert/cache.ts";
 
 /** The reader-facing text of an article in one script. */
 export interface ArticleText {

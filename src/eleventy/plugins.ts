@@ -1,14 +1,14 @@
 /**
  * The Eleventy plugins that make the site: the archive as global data (from the content folder,
- * which is Eleventy's input folder), the page templates, and the static assets.
+ * which is Eleventy's input folder, unless the build has given it: src/build.ts), the page
+ * templates, and the static assets.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { loadArchive } from "../archive.ts";
+import { loadArchive, logArchive } from "../archive.ts";
 import { isPublishedImage, MEDIA_FOLDER } from "../articles/media.ts";
-import { formatProblem } from "../problems.ts";
 import { basePath, loadSettings } from "../settings.ts";
-import { buildSiteModel, type SiteModel } from "./model.ts";
+import { buildSiteModel, type SiteModel } from "../site/model.ts";
 import { templates } from "../../layouts/index.ts";
 
 /** The part of Eleventy's configuration API these plugins use. */
@@ -16,6 +16,7 @@ export interface EleventyConfig {
   directories: { input: string; output: string };
   ignores: Set<string>;
   setDataFileSuffixes(suffixes: string[]): void;
+  globalData: Record<string, unknown>;
   addGlobalData(name: string, value: () => unknown): void;
   addTemplate(virtualPath: string, content: unknown, data?: unknown): void;
   addWatchTarget(target: string): void;
@@ -34,8 +35,9 @@ const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Static assets, served from the site's root. */
 export const PUBLIC_DIR = path.join(PROJECT_ROOT, "public");
 
-/** The archive, read from the input folder on every build, as the global `site`. */
+/** The archive, read from the input folder on every rebuild, as the global `site` (a build gives its own). */
 export function archiveData(eleventyConfig: EleventyConfig, options: ArchiveDataOptions = {}): void {
+  if (eleventyConfig.globalData.site) return;
   const contentDir = eleventyConfig.directories.input;
   // Article files end in .md in any case (findArticleFiles).
   eleventyConfig.addWatchTarget(path.join(contentDir, "**/*.{md,MD,Md,mD}"));
@@ -52,14 +54,10 @@ export function loadSiteModel(contentDir: string, options: ArchiveDataOptions = 
     // Drafts show while a person edits (npm start), never in a build.
     includeDrafts: process.env.ELEVENTY_RUN_MODE !== "build",
   });
-  for (const warning of archive.warnings) console.warn(`[archive] warning: ${formatProblem(warning)}`);
-  const { converted, fromCache, drafts } = archive.stats;
-  console.log(
-    `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +
-      `converted ${converted}, ${fromCache} from cache, in ${Math.round(performance.now() - started)} ms`,
-  );
+  logArchive(archive, performance.now() - started);
   return buildSiteModel(archive);
 }
+
 
 /**
  * The content folder is data, never code: Eleventy runs no template (`*.11ty.js`), template data
@@ -88,7 +86,7 @@ export function staticAssets(eleventyConfig: EleventyConfig): void {
   const mediaDir = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input, MEDIA_FOLDER));
   // Only images, by name: a page or script put in content/media/ would run on the site's origin.
   eleventyConfig.addPassthroughCopy({ [publicDir]: "/" });
-  // npm start serves them itself (src/site/serve.ts), by the same rule.
+  // npm start serves them itself (src/eleventy/serve.ts), by the same rule.
   if (process.env.ELEVENTY_RUN_MODE === "build") {
     eleventyConfig.addPassthroughCopy({ [mediaDir]: `/${MEDIA_FOLDER}` }, { filter: (file: string) => isPublishedImage(mediaDir, file) });
   }
