@@ -40,7 +40,7 @@ export interface PagefindPage {
 
 export interface PagefindText {
   pages: PagefindPage[];
-  /** Pagefind's search code: file name → bytes (pagefind.js, its worker, its WebAssembly). */
+  /** Pagefind's search code: file name → bytes (pagefind.js and its WebAssembly). */
   runtime: Map<string, Buffer>;
   includeCharacters: unknown;
   /** Pagefind's version, which its search code checks in every list of pages. */
@@ -51,7 +51,8 @@ export class PagefindTextError extends Error {}
 
 const SIGNATURE = "pagefind_dcd";
 const CONCURRENCY = 8;
-const RUNTIME_FILES = /^(?:pagefind\.js|pagefind-worker\.js|wasm\.[a-z-]+\.pagefind)$/;
+// Not its web worker: the search page does without (public/js/search/page.js).
+const RUNTIME_FILES = /^(?:pagefind\.js|wasm\.[a-z-]+\.pagefind)$/;
 
 /**
  * The text as Pagefind is given it: marks out of the text itself, each Han run one mark (or, for

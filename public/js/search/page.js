@@ -67,9 +67,11 @@ function start(root) {
       if (data.bundles.length === 0) return null;
       const pagefind = await import(`${data.bundles[0]}pagefind.js`);
       // The index holds each page's link as the site writes it, base path included.
-      await pagefind.options({ baseUrl: "/" });
+      // Searching a few chunks takes the WebAssembly milliseconds: Pagefind's web worker, another
+      // copy of its code (12 KB compressed), would cost every first search more than it saves.
+      await pagefind.options({ baseUrl: "/", noWorker: true });
       // Merged bundles share the first one's WebAssembly.
-      for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/" });
+      for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/", noWorker: true });
       // A one-character query is the prefix of that character's words; where they fill several
       // index chunks, each bundle lists a word of each (spans.json), loaded before the search.
       const spans = new Map();
