@@ -56,6 +56,8 @@ export interface SearchStrings {
   sortOldest: string;
   results: string;
   searching: string;
+  /** The newest articles' results are shown and the older ones' are being searched. */
+  searchingOlder: string;
   count: string;
   countFiltered: string;
   none: string;
@@ -125,6 +127,7 @@ export const strings: Record<Script, Strings> = {
       sortOldest: "从旧到新",
       results: "搜索结果",
       searching: "正在搜索……",
+      searchingOlder: "已找到 {n} 篇文章，正在搜索更早的文章……",
       count: "找到 {n} 篇文章",
       countFiltered: "在筛选范围内找到 {n} 篇文章",
       none: "没有找到与「{q}」相关的文章。",
@@ -192,6 +195,7 @@ export const strings: Record<Script, Strings> = {
       sortOldest: "從舊到新",
       results: "搜尋結果",
       searching: "正在搜尋……",
+      searchingOlder: "已找到 {n} 篇文章，正在搜尋更早的文章……",
       count: "找到 {n} 篇文章",
       countFiltered: "在篩選範圍內找到 {n} 篇文章",
       none: "沒有找到與「{q}」相關的文章。",

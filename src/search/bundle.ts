@@ -325,10 +325,9 @@ async function writeChunks(
     }
     const name = `${id}_${chunks.length.toString(36)}`;
     await files.add(path.join(dir, "index", `${name}.pf_index`), Buffer.from(writer.bytes()));
-    // Pagefind looks a word up in the first chunk whose range holds it, so a chunk's last word is
-    // all that tells it from the next: no chunk starts before its first word, and the list that
-    // every first query loads is 10 bytes a chunk shorter.
-    chunks.push({ first: pending[0]!.word, from: "", to: pending[pending.length - 1]!.word, name });
+    // Pagefind loads every chunk whose range holds a query's word: ranges must not overlap (an
+    // empty `from` made a query load thousands of chunks).
+    chunks.push({ first: pending[0]!.word, from: pending[0]!.word, to: pending[pending.length - 1]!.word, name });
     pending = [];
     size = 0;
   };

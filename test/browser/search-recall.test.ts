@@ -4,7 +4,7 @@
 // characters whose words fill several index chunks.
 import { after as afterAll, before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { buildSite } from "../../src/build.ts";
@@ -60,6 +60,21 @@ describe("recall of one character on an archive of real word statistics", { skip
     const spans = JSON.parse(readFileSync(path.join(out, "pagefind/1/spans.json"), "utf8")) as Record<string, string[]>;
     const groups = ["的", "后", "里", "发"].map((char) => hanWords(char)[0]!);
     expect(groups.filter((group) => spans[group] && spans[group]!.length > 1).length).toBeGreaterThan(0);
+  });
+
+  it("loads only the index chunk of each pair a query asks for, out of many", async () => {
+    const page = await context.newPage();
+    const chunks: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith(".pf_index")) chunks.push(request.url());
+    });
+    await page.goto(`${server.url}zh-hans/search/?q=${encodeURIComponent("发展")}`);
+    await page.locator('#search[aria-busy="false"]').waitFor();
+    await page.close();
+    const all = readdirSync(path.join(out, "pagefind/1/index")).length;
+    expect(all).toBeGreaterThan(50);
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.length).toBeLessThanOrEqual(2);
   });
 
   // The zh-Hans page: every article whose Simplified text holds it (后 stands for 後 and 后 there).

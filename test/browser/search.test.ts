@@ -53,6 +53,10 @@ describe("search in the browser", { skip }, () => {
     await server?.close();
   });
 
+  /** What the index holds of an article: its heading, names and tags, and its text. */
+  const articleText = (prefix: Prefix, slug: string) => readPage(out, `/${prefix}/articles/${slug}/`).querySelector("article")!.textContent ?? "";
+  const SLUGS = ["xitai-huanghou", "chengxiang", "su-dongpo", "kaiyuan-moxing", "ruanjian-shuoming", "lifa", "biaoqian", "chaguan"];
+
   /** The title of an article as its page in this script shows it. */
   const titleOf = (prefix: Prefix, slug: string) =>
     readPage(out, `/${prefix}/articles/${slug}/`).querySelector("h1")!.textContent!.trim();
@@ -310,6 +314,44 @@ describe("search in the browser", { skip }, () => {
       expect((await answer(page)).titles).toEqual([...WITH_HOU].reverse().map((slug) => titleOf("zh-hans", slug)));
       await page.goto(`${splitServer.url}zh-hant/search/?year=2025`);
       expect((await answer(page)).titles).toEqual(["chaguan", "biaoqian", "lifa"].map((slug) => titleOf("zh-hant", slug)));
+      await page.close();
+    } finally {
+      await splitServer.close();
+    }
+  });
+
+  it("shows the newest bundle's results first, and the older bundles' after them when they have loaded", async () => {
+    const split = temporaryDir("archive-site-");
+    await buildSite({ contentDir: CONTENT, outputDir: split, searchShardSize: 3 });
+    const splitServer = await serveSite(split, BASE);
+    try {
+      const page = await context.newPage();
+      // The older bundles (1 and 2 of 3) answer only when let go.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const asked: string[] = [];
+      await page.route(/\/pagefind\/[12]\//, async (route) => {
+        asked.push(route.request().url());
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${splitServer.url}zh-hans/search/?q=${encodeURIComponent("的")}`);
+      await page.waitForFunction(() => /正在搜索更早的文章/.test(document.querySelector(".search-status")?.textContent ?? ""));
+      // The newest bundle's articles (the two newest, the bundles filled from the oldest) are on the page, and the search is still busy.
+      const newest = ["biaoqian", "chaguan"].filter((slug) => articleText("zh-hans", slug).includes("的"));
+      expect(newest.length).toBeGreaterThan(0);
+      const first = await page.locator(".search-result-title a").allTextContents();
+      expect([...first].sort()).toEqual(newest.map((slug) => titleOf("zh-hans", slug)).sort());
+      expect(await page.locator("#search").getAttribute("aria-busy")).toBe("true");
+      expect(asked.length).toBeGreaterThan(0);
+      release();
+      const all = await answer(page);
+      const everyOne = SLUGS.filter((slug) => articleText("zh-hans", slug).includes("的"));
+      expect(everyOne.length).toBeGreaterThan(newest.length);
+      // What was shown stays first; the older bundles' results follow.
+      expect(all.titles.slice(0, first.length)).toEqual(first);
+      expect([...all.titles].sort()).toEqual(everyOne.map((slug) => titleOf("zh-hans", slug)).sort());
+      expect(all.status).toContain(`${everyOne.length} 篇文章`);
       await page.close();
     } finally {
       await splitServer.close();

@@ -56,6 +56,35 @@ function start(root) {
     return response.json();
   };
 
+  /**
+   * A Pagefind of these bundles (newest first; `numbers`, their parts): its search, its date order,
+   * and the loading of every chunk a one-character query's prefix needs. A one-character query is
+   * the prefix of that character's words; where they fill several index chunks, each bundle lists
+   * a word of each (spans.json), loaded before the search.
+   */
+  async function phase(data, bundles, parts, numbers) {
+    const pagefind = await import(`${bundles[0]}pagefind.js`);
+    // The index holds each page's link as the site writes it, base path included. Searching a few
+    // chunks takes the WebAssembly milliseconds: Pagefind's web worker, another copy of its code
+    // (12 KB compressed), would cost every first search more than it saves.
+    await pagefind.options({ baseUrl: "/", noWorker: true });
+    // Merged bundles share the first one's WebAssembly.
+    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/", noWorker: true });
+    const spans = new Map();
+    const prepare = async (word) => {
+      const group = word.slice(0, 6);
+      const lists = await Promise.all(
+        bundles.map((bundle) => {
+          if (!spans.has(bundle)) spans.set(bundle, fetchJson(`${bundle}spans.json`));
+          return spans.get(bundle);
+        }),
+      );
+      const probes = [...new Set(lists.flatMap((list) => list[group] ?? []))];
+      await Promise.all(probes.map((probe) => pagefind.preload(probe)));
+    };
+    return { pagefind, prepare, byDate: byDate(pagefind, parts > 1 ? numbers : []) };
+  }
+
   // Pagefind, the index list and the conversion code load with the first search, not with the page.
   const loadEngine = () =>
     (engine ??= (async () => {
@@ -65,33 +94,25 @@ function start(root) {
         "zh-Hant": createConverter(dataUrl, "zh-Hant", fetchJson),
       };
       if (data.bundles.length === 0) return null;
-      const pagefind = await import(`${data.bundles[0]}pagefind.js`);
-      // The index holds each page's link as the site writes it, base path included.
-      // Searching a few chunks takes the WebAssembly milliseconds: Pagefind's web worker, another
-      // copy of its code (12 KB compressed), would cost every first search more than it saves.
-      await pagefind.options({ baseUrl: "/", noWorker: true });
-      // Merged bundles share the first one's WebAssembly.
-      for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/", noWorker: true });
-      // A one-character query is the prefix of that character's words; where they fill several
-      // index chunks, each bundle lists a word of each (spans.json), loaded before the search.
-      const spans = new Map();
-      const prepare = async (word) => {
-        const group = word.slice(0, 6);
-        const lists = await Promise.all(
-          data.bundles.map((bundle) => {
-            if (!spans.has(bundle)) spans.set(bundle, fetchJson(`${bundle}spans.json`));
-            return spans.get(bundle);
-          }),
-        );
-        const probes = [...new Set(lists.flatMap((list) => list[group] ?? []))];
-        await Promise.all(probes.map((probe) => pagefind.preload(probe)));
-      };
+      const parts = data.shards.length;
+      // The newest bundle is searched first and its results shown; the older ones, merged into
+      // one Pagefind of their own, follow while the reader looks (only an archive of more than one
+      // bundle has them). Each phase loads its own bundles' lists and chunks, nothing more.
+      const newest = await phase(data, [data.bundles[0]], parts, [parts]);
+      let older = null;
+      const olderPhase =
+        data.bundles.length > 1
+          ? () =>
+              (older ??= phase(data, data.bundles.slice(1), parts, Array.from({ length: parts - 1 }, (_, i) => parts - 1 - i)).catch((error) => {
+                older = null;
+                throw error;
+              }))
+          : null;
       return {
-        pagefind,
-        byDate: byDate(pagefind, data.shards.length),
+        newest,
+        older: olderPhase,
         script,
         converters,
-        prepare,
         // "zq" words are of the zh-Hans text, "zr" words of the zh-Hant text.
         indexHas: wordTest(characterTest(data.simplifiedCharacters ?? data.characters), characterTest(data.characters)),
       };
@@ -178,10 +199,18 @@ function start(root) {
     }
     root.setAttribute("aria-busy", "true");
     status.textContent = words.searching;
-    let found;
+    const counted = (n) => fillIn(filtered ? words.countFiltered : words.count, { n });
+    let ready;
+    let results;
+    let olderToCome = false;
     try {
-      const ready = await loadEngine();
-      found = ready ? await search(ready, query, { filters, order }) : { results: [], terms: [] };
+      ready = await loadEngine();
+      results = ready ? (await search({ ...ready, ...ready.newest }, query, { filters, order })).results : [];
+      // Oldest first, the older bundles' results come first; with nothing found yet, there is nothing to show.
+      if (ready?.older && (order === "oldest" || results.length === 0)) {
+        const more = (await search({ ...ready, ...(await ready.older()) }, query, { filters, order })).results;
+        results = order === "oldest" ? [...more, ...results] : [...results, ...more];
+      } else olderToCome = Boolean(ready?.older);
     } catch (error) {
       if (id !== sequence) return;
       status.textContent = words.unavailable;
@@ -190,8 +219,7 @@ function start(root) {
       throw error;
     }
     if (id !== sequence) return;
-    const count = found.results.length;
-    if (count === 0) {
+    if (results.length === 0) {
       status.textContent = query ? fillIn(filtered ? words.noneFiltered : words.none, { q: query }) : words.noneInFilters;
       section.hidden = true;
       clearPending();
@@ -202,36 +230,60 @@ function start(root) {
     }
     suggestions.hidden = true;
     section.hidden = false;
-    await showMore(id, found.results, 0);
+    await showMore(id, results, 0);
     if (id !== sequence) return;
-    status.textContent = fillIn(filtered ? words.countFiltered : words.count, { n: count });
+    if (olderToCome) {
+      status.textContent = fillIn(words.searchingOlder, { n: results.length });
+      let more;
+      try {
+        more = (await search({ ...ready, ...(await ready.older()) }, query, { filters, order })).results;
+      } catch (error) {
+        if (id !== sequence) return;
+        status.textContent = counted(results.length);
+        root.setAttribute("aria-busy", "false");
+        throw error;
+      }
+      if (id !== sequence) return;
+      // Appended after what is shown, which stays where it is.
+      const shown = list.children.length;
+      results.push(...more);
+      if (shown < PAGE_SIZE) await showMore(id, results, shown, true);
+      else if (!section.querySelector(".search-more")) addMoreButton(id, results, shown);
+      if (id !== sequence) return;
+    }
+    status.textContent = counted(results.length);
     root.setAttribute("aria-busy", "false");
   }
 
-  async function showMore(id, results, from) {
+  /** Draws results[from…] up to a page's end (`filling`: the rest of the page already begun). */
+  async function showMore(id, results, from, filling = false) {
     if (from === 0) clearPending();
-    const page = results.slice(from, from + PAGE_SIZE).map((hit) => pendingResult(hit));
+    const end = filling ? Math.ceil(Math.max(from, 1) / PAGE_SIZE) * PAGE_SIZE : from + PAGE_SIZE;
+    const page = results.slice(from, end).map((hit) => pendingResult(hit));
     section.querySelector(".search-more")?.remove();
     if (from === 0) list.replaceChildren(...page.map((result) => result.item));
     else list.append(...page.map((result) => result.item));
     // The search is done when what is on the screen, or nearly, is drawn.
     await Promise.all(page.filter((result) => nearScreen(result.item)).map((result) => result.load()));
     if (id !== sequence) return;
-    if (from + PAGE_SIZE < results.length) {
-      const button = element("button", "search-more", words.more);
-      button.type = "button";
-      button.addEventListener("click", async () => {
-        button.disabled = true;
-        await showMore(id, results, from + PAGE_SIZE);
-        // Keyboard readers continue from the first new result, unless they have gone elsewhere.
-        const first = list.children[from + PAGE_SIZE];
-        await pending.get(first)?.();
-        if (id === sequence && (document.activeElement === document.body || document.activeElement === button)) {
-          first?.querySelector("a")?.focus();
-        }
-      });
-      section.append(button);
-    }
+    if (end < results.length) addMoreButton(id, results, end);
+  }
+
+  /** The button that draws the next page of results, from results[from]. */
+  function addMoreButton(id, results, from) {
+    const button = element("button", "search-more", words.more);
+    button.type = "button";
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      await showMore(id, results, from);
+      // Keyboard readers continue from the first new result, unless they have gone elsewhere.
+      const first = list.children[from];
+      await pending.get(first)?.();
+      if (id === sequence && (document.activeElement === document.body || document.activeElement === button)) {
+        first?.querySelector("a")?.focus();
+      }
+    });
+    section.append(button);
   }
 
   function pendingResult(hit) {
@@ -320,17 +372,18 @@ function start(root) {
 }
 
 /**
- * Every page the filters allow, in date order. Pagefind keeps no sort key here: the build adds a
- * bundle's pages oldest first (src/search/index.ts), and a search without words lists them in that
- * order. The n-th bundle holds the n-th stretch of dates and its pages have the filter part=n, so
- * the bundles are asked one by one, in the order of their dates.
+ * Every page the filters allow, in date order. Pagefind keeps no sort key here: the build numbers a
+ * bundle's pages oldest first, and a search without words lists them in that order. The n-th bundle
+ * holds the n-th stretch of dates and its pages have the filter part=n, so the bundles are asked one
+ * by one, in the order of their dates.
+ * @param {number[]} parts  the parts this Pagefind holds, newest first; none: one bundle, no filter
  * @returns {(filters: object, order: "newest" | "oldest") => Promise<object[]>} Pagefind's results
  */
 function byDate(pagefind, parts) {
   return async (filters, order) => {
-    const bundles = Array.from({ length: parts }, (_, i) => (order === "oldest" ? i + 1 : parts - i));
+    const asked = parts.length === 0 ? [null] : order === "oldest" ? [...parts].reverse() : parts;
     const found = await Promise.all(
-      bundles.map((part) => pagefind.search(null, { filters: parts > 1 ? { ...filters, part: String(part) } : filters })),
+      asked.map((part) => pagefind.search(null, { filters: part === null ? filters : { ...filters, part: String(part) } })),
     );
     return found.flatMap(({ results }) => (order === "oldest" ? results : [...results].reverse()));
   };
