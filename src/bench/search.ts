@@ -49,6 +49,8 @@ export interface FirstQuery {
   query: string;
   results: string;
   bytes: number;
+  /** What had been fetched when the first result was drawn: less than `bytes` when older bundles followed. */
+  firstBytes: number;
   requests: number;
   /** The bytes by what they are (see partOf). */
   parts: Record<string, number>;
@@ -102,7 +104,8 @@ export async function benchmarkSearch(
   }
   for (const query of queries) {
     console.log(
-      `  first query ${query.page.padEnd(7)} ${query.query.padEnd(6, "　")} ${kilobytes(query.bytes)} in ${query.requests} requests (${query.results}): ` +
+      `  first query ${query.page.padEnd(7)} ${query.query.padEnd(6, "　")} ${kilobytes(query.bytes)} in ${query.requests} requests (${query.results}` +
+        `${query.firstBytes < query.bytes ? `; first results after ${kilobytes(query.firstBytes)}` : ""}): ` +
         Object.entries(query.parts)
           .map(([part, bytes]) => `${part} ${kilobytes(bytes)}`)
           .join(", "),
@@ -204,12 +207,15 @@ async function firstQueries(siteDir: string, base: string, queries: QueryToMeasu
       await page.goto(`${server.url}${prefix}/search/`);
       await page.getByRole("searchbox").pressSequentially(query);
       await page.waitForURL((url) => url.searchParams.get("q") === query);
+      await page.waitForFunction(() => document.querySelector(".search-result-title") || document.querySelector('#search[aria-busy="false"]'), null, { timeout: 120_000 });
+      const firstSizes = await Promise.all([...sizes]);
       await page.locator('#search[aria-busy="false"]').waitFor({ timeout: 120_000 });
       const results = (await page.locator(".search-status").textContent()) ?? "";
       const parts: Record<string, number> = {};
       for (const [part, size] of await Promise.all(sizes)) parts[part] = (parts[part] ?? 0) + size;
       const bytes = Object.values(parts).reduce((sum, size) => sum + size, 0);
-      figures.push({ page: prefix, query, results, bytes, requests: sizes.length, parts });
+      const firstBytes = firstSizes.reduce((sum, [, size]) => sum + size, 0);
+      figures.push({ page: prefix, query, results, bytes, firstBytes, requests: sizes.length, parts });
       await context.close();
     }
   } finally {
