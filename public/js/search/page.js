@@ -57,21 +57,16 @@ function start(root) {
   };
 
   /**
-   * A Pagefind of these bundles (newest first; `numbers`, their parts): its search, its date order,
-   * and the loading of every chunk a one-character query's prefix needs. A one-character query is
-   * the prefix of that character's words; where they fill several index chunks, each bundle lists
-   * a word of each (spans.json), loaded before the search.
+   * What the search asks of a set of bundles (newest first; `parts`, their numbers): Pagefind, the
+   * date order, and the loading of every chunk a one-character query's prefix needs. A
+   * one-character query is the prefix of that character's words; where they fill several index
+   * chunks, each bundle lists a word of each (spans.json), loaded before the search.
    */
-  async function phase(data, bundles, parts, numbers) {
-    const pagefind = await import(`${bundles[0]}pagefind.js`);
-    // The index holds each page's link as the site writes it, base path included. Searching a few
-    // chunks takes the WebAssembly milliseconds: Pagefind's web worker, another copy of its code
-    // (12 KB compressed), would cost every first search more than it saves.
-    await pagefind.options({ baseUrl: "/", noWorker: true });
-    // Merged bundles share the first one's WebAssembly.
-    for (const bundle of bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/", noWorker: true });
-    const spans = new Map();
-    const prepare = async (word) => {
+  const spans = new Map();
+  const phase = (pagefind, bundles, parts) => ({
+    pagefind,
+    byDate: byDate(pagefind, parts),
+    prepare: async (word) => {
       const group = word.slice(0, 6);
       const lists = await Promise.all(
         bundles.map((bundle) => {
@@ -81,9 +76,8 @@ function start(root) {
       );
       const probes = [...new Set(lists.flatMap((list) => list[group] ?? []))];
       await Promise.all(probes.map((probe) => pagefind.preload(probe)));
-    };
-    return { pagefind, prepare, byDate: byDate(pagefind, parts > 1 ? numbers : []) };
-  }
+    },
+  });
 
   // Pagefind, the index list and the conversion code load with the first search, not with the page.
   const loadEngine = () =>
@@ -94,23 +88,29 @@ function start(root) {
         "zh-Hant": createConverter(dataUrl, "zh-Hant", fetchJson),
       };
       if (data.bundles.length === 0) return null;
+      const pagefind = await import(`${data.bundles[0]}pagefind.js`);
+      // The index holds each page's link as the site writes it, base path included. Searching a
+      // few chunks takes the WebAssembly milliseconds: Pagefind's web worker, another copy of its
+      // code (12 KB compressed), would cost every first search more than it saves.
+      await pagefind.options({ baseUrl: "/", noWorker: true });
       const parts = data.shards.length;
-      // The newest bundle is searched first and its results shown; the older ones, merged into
-      // one Pagefind of their own, follow while the reader looks (only an archive of more than one
-      // bundle has them). Each phase loads its own bundles' lists and chunks, nothing more.
-      const newest = await phase(data, [data.bundles[0]], parts, [parts]);
-      let older = null;
-      const olderPhase =
-        data.bundles.length > 1
-          ? () =>
-              (older ??= phase(data, data.bundles.slice(1), parts, Array.from({ length: parts - 1 }, (_, i) => parts - 1 - i)).catch((error) => {
-                older = null;
-                throw error;
-              }))
-          : null;
+      const numbers = Array.from({ length: parts }, (_, i) => parts - i);
+      // The newest bundle is searched first and its results shown. The older ones are then merged
+      // into the same Pagefind (sharing its WebAssembly), which searches them all from then on: the
+      // newest bundle's files come from the browser's cache.
+      let all = parts > 1 ? null : phase(pagefind, data.bundles, []);
+      let merging = null;
+      const loadAll = () =>
+        (merging ??= (async () => {
+          for (const bundle of data.bundles.slice(1)) await pagefind.mergeIndex(bundle, { baseUrl: "/", noWorker: true });
+          all = phase(pagefind, data.bundles, numbers);
+          return all;
+        })());
       return {
-        newest,
-        older: olderPhase,
+        newest: phase(pagefind, data.bundles.slice(0, 1), parts > 1 ? [parts] : []),
+        /** All the bundles, once merged (at once for an archive of one); null until then. */
+        all: () => all,
+        loadAll,
         script,
         converters,
         // "zq" words are of the zh-Hans text, "zr" words of the zh-Hant text.
@@ -203,14 +203,17 @@ function start(root) {
     let ready;
     let results;
     let olderToCome = false;
+    const searchAll = async () => (await search({ ...ready, ...(await ready.loadAll()) }, query, { filters, order })).results;
     try {
       ready = await loadEngine();
-      results = ready ? (await search({ ...ready, ...ready.newest }, query, { filters, order })).results : [];
-      // Oldest first, the older bundles' results come first; with nothing found yet, there is nothing to show.
-      if (ready?.older && (order === "oldest" || results.length === 0)) {
-        const more = (await search({ ...ready, ...(await ready.older()) }, query, { filters, order })).results;
-        results = order === "oldest" ? [...more, ...results] : [...results, ...more];
-      } else olderToCome = Boolean(ready?.older);
+      if (!ready) results = [];
+      else if (ready.all()) results = (await search({ ...ready, ...ready.all() }, query, { filters, order })).results;
+      else {
+        results = (await search({ ...ready, ...ready.newest }, query, { filters, order })).results;
+        // Oldest first, the older bundles' results come first; with nothing found yet, there is nothing to show.
+        if (order === "oldest" || results.length === 0) results = await searchAll();
+        else olderToCome = true;
+      }
     } catch (error) {
       if (id !== sequence) return;
       status.textContent = words.unavailable;
@@ -236,7 +239,9 @@ function start(root) {
       status.textContent = fillIn(words.searchingOlder, { n: results.length });
       let more;
       try {
-        more = (await search({ ...ready, ...(await ready.older()) }, query, { filters, order })).results;
+        // Every bundle's results, less those shown already.
+        const shownIds = new Set(results.map((hit) => hit.id));
+        more = (await searchAll()).filter((hit) => !shownIds.has(hit.id));
       } catch (error) {
         if (id !== sequence) return;
         status.textContent = counted(results.length);
