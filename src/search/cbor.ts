@@ -6,8 +6,13 @@
  */
 
 export class CborWriter {
-  private buffer = Buffer.allocUnsafe(1 << 16);
+  private buffer: Buffer;
   private length = 0;
+
+  /** `initial`: bytes to start with (it grows); a word's postings start small. */
+  constructor(initial = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(initial);
+  }
 
   get size(): number {
     return this.length;

@@ -1,16 +1,16 @@
 /**
  * A word's postings as Pagefind 1.5.2's index chunks hold them, encoded as they are added: for each
  * page (in order), [page − previous page, [−(weight + 1), position, position − previous, …,
- * −(next weight + 1), position, …], []]. Kept as CBOR bytes, about four a posting, because an index
- * of 10,000 articles has tens of millions of them.
+ * −(next weight + 1), position, …], []]. For the words of other scripts, which Pagefind read
+ * (the Han words, millions of them, are kept in ./han-postings.ts).
  */
+import { CborWriter } from "./cbor.ts";
 
 export class PostingList {
   count = 0;
   /** Positions and weight marks, plus one per page: what Pagefind counts to fill a chunk. */
   size = 0;
-  private bytes = new Uint8Array(16);
-  private length = 0;
+  private readonly writer = new CborWriter(16);
   private lastPage = 0;
 
   /** One page's positions: `weights[i]` is the weight of `positions[i]`; positions ascending within a weight. */
@@ -18,57 +18,23 @@ export class PostingList {
     const groups = groupByWeight(positions, weights);
     let items = 0;
     for (const group of groups) items += group.positions.length + 1;
-    this.room(16 + items * 5);
-    this.head(4, 3);
-    this.uint(page - this.lastPage);
+    this.writer.array(3).int(page - this.lastPage).array(items);
     this.lastPage = page;
-    this.head(4, items);
     for (const group of groups) {
-      this.head(1, group.weight); // −(weight + 1) in CBOR's negative form
+      this.writer.int(-group.weight - 1);
       let previous = 0;
       for (const position of group.positions) {
-        this.uint(position - previous);
+        this.writer.int(position - previous);
         previous = position;
       }
     }
-    this.head(4, 0);
+    this.writer.array(0);
     this.count++;
     this.size += items + 1;
   }
 
   encoded(): Uint8Array {
-    return this.bytes.subarray(0, this.length);
-  }
-
-  private uint(value: number): void {
-    this.head(0, value);
-  }
-
-  private head(major: number, value: number): void {
-    const b = this.bytes;
-    const type = major << 5;
-    if (value < 24) b[this.length++] = type | value;
-    else if (value < 0x100) {
-      b[this.length++] = type | 24;
-      b[this.length++] = value;
-    } else if (value < 0x10000) {
-      b[this.length++] = type | 25;
-      b[this.length++] = value >> 8;
-      b[this.length++] = value & 0xff;
-    } else {
-      b[this.length++] = type | 26;
-      b[this.length++] = (value >>> 24) & 0xff;
-      b[this.length++] = (value >>> 16) & 0xff;
-      b[this.length++] = (value >>> 8) & 0xff;
-      b[this.length++] = value & 0xff;
-    }
-  }
-
-  private room(bytes: number): void {
-    if (this.length + bytes <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + bytes));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
+    return this.writer.bytes();
   }
 }
 
