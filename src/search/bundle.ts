@@ -41,7 +41,7 @@ export interface BundleOptions {
   part: number;
   /** Names the bundle's files: changes whenever its content does. */
   id: string;
-  /** Simplified characters that stand for several Traditional ones, and those Traditional ones (./index.ts markedCharacters). */
+  /** Simplified characters that stand for several Traditional ones, and those Traditional ones (./conversion.ts markedCharacters). */
   ambiguous: ReadonlySet<string>;
 }
 
@@ -106,7 +106,7 @@ export async function writeBundle(
   const files = new FileQueue();
   const batch = (start: number) => readText(records.slice(start, start + BATCH).map((record) => record.text["zh-Hans"]));
   let reading = batch(0);
-  let text = await reading;
+  let text!: PagefindText;
   for (const [page, record] of records.entries()) {
     if (page % BATCH === 0) {
       text = await reading;
@@ -119,13 +119,13 @@ export async function writeBundle(
       let entry = other.get(word);
       if (!entry) other.set(word, (entry = { word, list: new PostingList() }));
       for (const [variant, at] of byVariant) {
-        if (variant === "") entry.list.add(page, at.positions, at.weights);
-        else {
+        let list = entry.list;
+        if (variant !== "") {
           entry.variants ??= new Map();
-          let list = entry.variants.get(variant);
-          if (!list) entry.variants.set(variant, (list = new PostingList()));
-          list.add(page, at.positions, at.weights);
+          list = entry.variants.get(variant) ?? new PostingList();
+          entry.variants.set(variant, list);
         }
+        list.add(page, at.positions, at.weights);
       }
     }
     for (const script of ["zh-Hans", "zh-Hant"] as const) {

@@ -101,6 +101,14 @@ export function ambiguousCharacters(standard: TraditionalStandard): Record<strin
 }
 
 /**
+ * Those characters and the Traditional ones they stand for: a pair with one of them, in either
+ * form, is held in both scripts' forms (./bundle.ts), as public/js/search/convert.js marks them too.
+ */
+export function markedCharacters(ambiguous: Record<string, string>): Set<string> {
+  return new Set([...Object.keys(ambiguous), ...Object.values(ambiguous).flatMap((chars) => [...chars])]);
+}
+
+/**
  * Simplified characters that more than one Traditional character converts to (发 ← 發 髮), counting
  * the character itself where Traditional text keeps it (后 ← 後, and 后 of 皇后, which the
  * Simplified→Traditional phrases keep as it is).

@@ -180,24 +180,21 @@ export class HanPostings {
     return (Math.imul(hi, 0x9e3779b1) ^ Math.imul(lo + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
   }
 
-  private lookup(hi: number, lo: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = this.hash(hi, lo) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot]! - 1;
-      if (id < 0) return -1;
-      if (this.slotHi[slot] === hi && this.slotLo[slot] === lo) return id;
-    }
-  }
-
-  private idOf(hi: number, second: number): number {
-    const lo = second;
+  /** The word's slot in the hash table: where it is, or the empty one where it would go. */
+  private slotOf(hi: number, lo: number): number {
     const mask = this.slots.length - 1;
     let slot = this.hash(hi, lo) & mask;
-    for (; ; slot = (slot + 1) & mask) {
-      const id = this.slots[slot]! - 1;
-      if (id < 0) break;
-      if (this.slotHi[slot] === hi && this.slotLo[slot] === lo) return id;
-    }
+    while (this.slots[slot] !== 0 && (this.slotHi[slot] !== hi || this.slotLo[slot] !== lo)) slot = (slot + 1) & mask;
+    return slot;
+  }
+
+  private lookup(hi: number, lo: number): number {
+    return this.slots[this.slotOf(hi, lo)]! - 1;
+  }
+
+  private idOf(hi: number, lo: number): number {
+    const slot = this.slotOf(hi, lo);
+    if (this.slots[slot] !== 0) return this.slots[slot]! - 1;
     const id = this.words++;
     this.slots[slot] = id + 1;
     this.slotHi[slot] = hi;

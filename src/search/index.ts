@@ -19,7 +19,7 @@ import { basePath } from "../settings.ts";
 import { SCRIPTS, scriptPrefix, type Script } from "../scripts.ts";
 import { href, paths } from "../site/urls.ts";
 import { CharacterCollector, type CharacterSet } from "./characters.ts";
-import { ambiguousCharacters, writeQueryConversion } from "./conversion.ts";
+import { ambiguousCharacters, markedCharacters, writeQueryConversion } from "./conversion.ts";
 import { writeBundle } from "./bundle.ts";
 import { PagefindReader } from "./pagefind-text.ts";
 import type { SearchRecord } from "./records.ts";
@@ -142,11 +142,6 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     bundles: shards.length,
     indexed,
   };
-}
-
-/** The Simplified characters that stand for several Traditional ones, and those Traditional ones. */
-export function markedCharacters(ambiguous: Record<string, string>): Set<string> {
-  return new Set([...Object.keys(ambiguous), ...Object.values(ambiguous).flatMap((chars) => [...chars])]);
 }
 
 /**

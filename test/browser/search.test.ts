@@ -298,11 +298,24 @@ describe("search in the browser", { skip }, () => {
     await taiwan.close();
   });
 
-  it("searches an index split into several bundles as one", async () => {
-    const split = temporaryDir("archive-site-");
-    await buildSite({ contentDir: CONTENT, outputDir: split, searchShardSize: 3 });
-    const splitServer = await serveSite(split, BASE);
+  /** The fixture site with its index in bundles of three articles (three bundles), served. */
+  async function withSplitSite(use: (server: SiteServer) => Promise<void>): Promise<void> {
+    splitSite ??= (async () => {
+      const split = temporaryDir("archive-site-");
+      await buildSite({ contentDir: CONTENT, outputDir: split, searchShardSize: 3 });
+      return split;
+    })();
+    const splitServer = await serveSite(await splitSite, BASE);
     try {
+      await use(splitServer);
+    } finally {
+      await splitServer.close();
+    }
+  }
+  let splitSite: Promise<string> | undefined;
+
+  it("searches an index split into several bundles as one", async () => {
+    await withSplitSite(async (splitServer) => {
       const page = await context.newPage();
       await page.goto(`${splitServer.url}zh-hant/search/?q=${encodeURIComponent("发展")}&sort=newest`);
       // Three per bundle, filled from the oldest: these three are in two different bundles.
@@ -315,16 +328,11 @@ describe("search in the browser", { skip }, () => {
       await page.goto(`${splitServer.url}zh-hant/search/?year=2025`);
       expect((await answer(page)).titles).toEqual(["chaguan", "biaoqian", "lifa"].map((slug) => titleOf("zh-hant", slug)));
       await page.close();
-    } finally {
-      await splitServer.close();
-    }
+    });
   });
 
   it("shows the newest bundle's results first, and the older bundles' after them when they have loaded", async () => {
-    const split = temporaryDir("archive-site-");
-    await buildSite({ contentDir: CONTENT, outputDir: split, searchShardSize: 3 });
-    const splitServer = await serveSite(split, BASE);
-    try {
+    await withSplitSite(async (splitServer) => {
       const page = await context.newPage();
       // The older bundles (1 and 2 of 3) answer only when let go.
       let release!: () => void;
@@ -353,9 +361,7 @@ describe("search in the browser", { skip }, () => {
       expect([...all.titles].sort()).toEqual(everyOne.map((slug) => titleOf("zh-hans", slug)).sort());
       expect(all.status).toContain(`${everyOne.length} 篇文章`);
       await page.close();
-    } finally {
-      await splitServer.close();
-    }
+    });
   });
 
   it("logged no console error and asked nothing of any address but localhost", () => {

@@ -18,8 +18,7 @@ import { searchRecords, type SearchRecord } from "../../src/search/records.ts";
 import { closePagefind, pagefindText, recordPage } from "../../src/search/pagefind-text.ts";
 import { writeBundle } from "../../src/search/bundle.ts";
 import { decodeHanWord, hanWords } from "../../src/search/characters.ts";
-import { ambiguousCharacters } from "../../src/search/conversion.ts";
-import { markedCharacters } from "../../src/search/index.ts";
+import { ambiguousCharacters, markedCharacters } from "../../src/search/conversion.ts";
 
 const { indexedText } = (await import(pathToFileURL(path.join(PROJECT_ROOT, "public/js/search/query.js")).href)) as {
   indexedText(rawContent: string): string[];
