@@ -16,7 +16,12 @@ type Value = Html | string | number | boolean | null | undefined | Value[];
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+// Any character escaping or dropping could change (surrogates too: a lone one is dropped).
+const NEEDS_ESCAPING = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 export function escapeHtml(text: string): string {
+  // Most values (tags, dates, Chinese titles) have nothing to escape: a build escapes millions.
+  if (!NEEDS_ESCAPING.test(text)) return text;
   // Characters no XML or HTML document may hold are dropped (content loses them when it is read;
   // this keeps any other text, such as settings, from breaking a feed).
   return withoutForbiddenCharacters(text).text.replace(/[&<>"']/g, (char) => ESCAPES[char]!);

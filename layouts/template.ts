@@ -15,6 +15,17 @@ export interface PageRoute {
   render(): string;
 }
 
+/**
+ * The global data a build gives to say which pages one Eleventy run writes (their URLs); without
+ * it, every page is written. A build writes only the pages that changed, and a large site in
+ * several runs (src/eleventy/pages.ts).
+ */
+export const WRITE_ONLY_DATA = "writeOnly";
+
+function writeOnly(data: Record<string, unknown>): ReadonlySet<string> | undefined {
+  return data[WRITE_ONLY_DATA] as ReadonlySet<string> | undefined;
+}
+
 /** A template that writes one page for each item of the list `site.<list>`, at the item's URL. */
 export function pagePerItem<T extends { url: string }>(
   list: keyof SiteModel,
@@ -22,7 +33,15 @@ export function pagePerItem<T extends { url: string }>(
 ): EleventyTemplate {
   return {
     data: {
-      pagination: { data: `site.${list}`, size: 1, alias: "item" },
+      pagination: {
+        data: `site.${list}`,
+        size: 1,
+        alias: "item",
+        before: (items: T[], data: Record<string, unknown>) => {
+          const only = writeOnly(data);
+          return only ? items.filter((item) => only.has(item.url)) : items;
+        },
+      },
       permalink: (data: { item: T }) => outputPath(data.item.url),
       eleventyExcludeFromCollections: true,
     },
@@ -34,7 +53,10 @@ export function pagePerItem<T extends { url: string }>(
 /** A template that writes one page. */
 export function singlePage(url: string, render: (site: SiteModel) => string): EleventyTemplate {
   return {
-    data: { permalink: outputPath(url), eleventyExcludeFromCollections: true },
+    data: {
+      permalink: (data: Record<string, unknown>) => (writeOnly(data)?.has(url) === false ? false : outputPath(url)),
+      eleventyExcludeFromCollections: true,
+    },
     render: (data) => render(data.site as SiteModel),
     pages: (site) => [{ url, render: () => render(site) }],
   };

@@ -34,7 +34,8 @@ export interface Archive {
   stats: ConversionStats & { drafts: number; readMs: number; variantsMs: number };
 }
 
-const DEFAULT_CACHE_DIR = ".cache/zh-archive";
+/** Where a build and `npm start` keep what they cache, unless told otherwise. */
+export const DEFAULT_CACHE_DIR = ".cache/zh-archive";
 const caches = new Map<string, ConversionCache>();
 
 /** One cache per content folder and process, so watch-mode rebuilds reuse it in memory. */

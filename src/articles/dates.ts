@@ -47,7 +47,12 @@ export function formatChineseMonth(year: number, month: number): string {
   return `${year}年${month}月`;
 }
 
+const isoForms = new WeakMap<DateTime, string>();
+
 /** The machine-readable form for <time datetime> and feeds, with the offset. */
 export function isoDateTime(date: DateTime): string {
-  return date.toISO({ suppressMilliseconds: true }) ?? "";
+  // Every list and feed a page is on writes its date again: luxon's formatting is kept (DateTime is immutable).
+  let iso = isoForms.get(date);
+  if (iso === undefined) isoForms.set(date, (iso = date.toISO({ suppressMilliseconds: true }) ?? ""));
+  return iso;
 }

@@ -10,22 +10,38 @@ const SAMPLE_LENGTH = 4000;
 
 type Convert = (text: string) => string;
 let converters: { toTraditional: Convert; toSimplified: Convert } | undefined;
+interface Evidence {
+  simplified: boolean;
+  traditional: boolean;
+}
+const NONE: Evidence = { simplified: false, traditional: false };
+/** Each character's evidence, found once: converting one character costs OpenCC a trie walk. */
+const evidence = new Map<string, Evidence>();
+
+function evidenceOf(char: string): Evidence {
+  let known = evidence.get(char);
+  if (!known) {
+    converters ??= {
+      toTraditional: OpenCC.Converter({ from: "cn", to: "t" }),
+      toSimplified: OpenCC.Converter({ from: "t", to: "cn" }),
+    };
+    known = HAN.test(char) ? { simplified: converters.toTraditional(char) !== char, traditional: converters.toSimplified(char) !== char } : NONE;
+    evidence.set(char, known);
+  }
+  return known;
+}
 
 /** The script of `text`; Simplified when there is no evidence either way. */
 export function detectScript(text: string): Script {
-  converters ??= {
-    toTraditional: OpenCC.Converter({ from: "cn", to: "t" }),
-    toSimplified: OpenCC.Converter({ from: "t", to: "cn" }),
-  };
-  const { toTraditional, toSimplified } = converters;
   let simplified = 0;
   let traditional = 0;
   const seen = new Set<string>();
   for (const char of text.slice(0, SAMPLE_LENGTH)) {
-    if (seen.has(char) || !HAN.test(char)) continue;
+    if (seen.has(char)) continue;
     seen.add(char);
-    if (toTraditional(char) !== char) simplified++;
-    if (toSimplified(char) !== char) traditional++;
+    const known = evidenceOf(char);
+    if (known.simplified) simplified++;
+    if (known.traditional) traditional++;
   }
   return traditional > simplified ? "zh-Hant" : "zh-Hans";
 }

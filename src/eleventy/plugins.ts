@@ -80,8 +80,12 @@ export function archivePages(eleventyConfig: EleventyConfig): void {
   for (const [name, template] of Object.entries(templates)) eleventyConfig.addTemplate(`_archive/${name}`, template);
 }
 
+/** Global data a build gives to an Eleventy run that writes pages only, the assets being copied by another. */
+export const PAGES_ONLY_DATA = "pagesOnly";
+
 /** `public/` is copied to the site's root as it is; the articles' images (content/media/) to /media/. */
 export function staticAssets(eleventyConfig: EleventyConfig): void {
+  if (eleventyConfig.globalData[PAGES_ONLY_DATA]) return;
   const publicDir = path.relative(process.cwd(), PUBLIC_DIR) || ".";
   const mediaDir = path.relative(process.cwd(), path.resolve(eleventyConfig.directories.input, MEDIA_FOLDER));
   // Only images, by name: a page or script put in content/media/ would run on the site's origin.

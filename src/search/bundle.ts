@@ -183,6 +183,8 @@ export async function writeBundle(
     languages[LANGUAGES[script]] = { hash, wasm: null, page_count: records.length };
   }
   for (const [name, bytes] of text.runtime) writeFileSync(path.join(dir, name), bytes);
+  writeFileSync(path.join(dir, "spans.json"), JSON.stringify(spans));
+  // Last: a bundle with its entry file is whole (a build stopped halfway leaves none).
   writeFileSync(
     path.join(dir, "pagefind-entry.json"),
     JSON.stringify({ version: text.version, languages, include_characters: text.includeCharacters }),

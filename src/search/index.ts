@@ -22,6 +22,7 @@ import { CharacterCollector, type CharacterSet } from "./characters.ts";
 import { ambiguousCharacters, markedCharacters, writeQueryConversion } from "./conversion.ts";
 import { writeBundle } from "./bundle.ts";
 import { PagefindReader } from "./pagefind-text.ts";
+import { typescriptWorker } from "./thread.ts";
 import type { SearchRecord } from "./records.ts";
 
 export interface SearchIndexOptions {
@@ -93,8 +94,7 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
       // The bundle's files are named by their content: clear the old ones before writing anew.
       rmSync(dir, { recursive: true, force: true });
       try {
-        const written = await writeBundle(shard.records, (texts) => reader.read(texts), { dir, part: i + 1, id: shard.fingerprint.slice(0, 8), ambiguous });
-        writeFileSync(path.join(dir, "spans.json"), JSON.stringify(written.spans));
+        await writeBundle(shard.records, (texts) => reader.read(texts), { dir, part: i + 1, id: shard.fingerprint.slice(0, 8), ambiguous });
       } catch (error) {
         // Half written, the bundle is of no use: the next build makes it again.
         rmSync(dir, { recursive: true, force: true });
@@ -141,6 +141,35 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     articles: options.records.length,
     bundles: shards.length,
     indexed,
+  };
+}
+
+/** The index being made in a thread of its own (./index-worker.ts). */
+export interface SearchIndexRun {
+  result: Promise<SearchIndexResult>;
+  /** Ends the thread unfinished (a bundle half written has no entry file, and is made again next time). */
+  stop(): Promise<void>;
+}
+
+/** buildSearchIndex in a thread of its own, so that the build writes the pages meanwhile, on the other core. */
+export function startSearchIndex(options: SearchIndexOptions): SearchIndexRun {
+  const worker = typescriptWorker(new URL("./index-worker.ts", import.meta.url));
+  const result = new Promise<SearchIndexResult>((resolve, reject) => {
+    worker.once("message", (message: { result?: SearchIndexResult; error?: string }) => {
+      if (message.error !== undefined) reject(new SearchIndexError(message.error));
+      else resolve(message.result!);
+      void worker.terminate();
+    });
+    worker.once("error", (error) => reject(new SearchIndexError(error.message)));
+    worker.once("exit", (code) => reject(new SearchIndexError(`the search index thread ended (exit code ${code})`)));
+  });
+  worker.postMessage(options);
+  return {
+    result,
+    stop: async () => {
+      result.catch(() => undefined);
+      await worker.terminate();
+    },
   };
 }
 

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { decode } from "cbor2";
-import { Worker } from "node:worker_threads";
+import { typescriptWorker } from "./thread.ts";
 import * as pagefind from "pagefind";
 import type { IndexedText } from "./records.ts";
 
@@ -185,11 +185,7 @@ function messageOf(error: unknown): string {
 
 /** pagefindText in a worker thread (./pagefind-worker.ts); `close` ends the thread and its Pagefind. */
 export class PagefindReader {
-  // The thread runs TypeScript as this process does, with tsx's loader, whichever way this was started.
-  private readonly worker = new Worker(
-    `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./pagefind-worker.ts", import.meta.url).href)}); });`,
-    { eval: true },
-  );
+  private readonly worker = typescriptWorker(new URL("./pagefind-worker.ts", import.meta.url));
   private next = 0;
   private readonly waiting = new Map<number, { resolve: (value: PagefindText) => void; reject: (error: Error) => void }>();
 

@@ -54,7 +54,11 @@ export function absoluteUrl(baseUrl: string, path: string): string {
   return baseUrl.replace(/\/$/, "") + encodePath(path);
 }
 
+/** Characters encodeURI leaves as they are (a path of only these is its own encoding). */
+const URI_AS_IS = /^[A-Za-z0-9;,/?:@&=+$\-_.!~*'()#]*$/;
+
 // Slugs and keys are ASCII already; this only guards against anything else reaching a URL.
 function encodePath(path: string): string {
-  return encodeURI(path);
+  return URI_AS_IS.test(path) ? path : encodeURI(path);
 }
+
