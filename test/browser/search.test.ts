@@ -2,6 +2,7 @@
 // Pagefind index, served on localhost, and searched on both search pages with queries in both scripts.
 import { after as afterAll, before as beforeAll, describe, it } from "node:test";
 import { expect } from "expect";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildInto, readPage, PROJECT_ROOT } from "../helpers.ts";
@@ -363,6 +364,54 @@ describe("search in the browser", { skip }, () => {
       await page.close();
     });
   });
+
+  // With Taiwan's vocabulary (twp), a word of either region finds the articles written with the
+  // other's: the index holds the zh-Hans text, which reads 軟體 as 软件, and the query is converted the same way.
+  let regionalSite: Promise<string> | undefined;
+  const REGIONAL: { words: string[]; taiwan: string; mainland: string }[] = [
+    { words: ["软件", "軟體"], taiwan: "taiwan-ruanti", mainland: "kaiyuan-moxing" },
+    { words: ["信息", "資訊"], taiwan: "taiwan-ruanti", mainland: "dalu-dayin" },
+    { words: ["打印机", "印表機"], taiwan: "taiwan-ruanti", mainland: "dalu-dayin" },
+  ];
+  for (const { words, taiwan, mainland } of REGIONAL) {
+    for (const prefix of PAGES) {
+      it(`finds, with Taiwan's vocabulary, the Taiwan and the mainland articles for ${words.join(" and for ")} on /${prefix}/search/`, async () => {
+        regionalSite ??= (async () => {
+          const content = path.join(temporaryDir("archive-regional-"), "content");
+          cpSync(CONTENT, content, { recursive: true });
+          const settings = JSON.parse(readFileSync(path.join(content, "site.json"), "utf8"));
+          writeFileSync(path.join(content, "site.json"), JSON.stringify({ ...settings, traditional: "twp" }));
+          writeFileSync(
+            path.join(content, "articles/2025/taiwan-ruanti.md"),
+            "---\ntitle: 軟體與資訊\ndate: 2025-05-01 10:00\nlang: zh-Hant\nslug: taiwan-ruanti\n---\n\n這套軟體把資訊送到印表機。\n",
+          );
+          writeFileSync(
+            path.join(content, "articles/2025/dalu-dayin.md"),
+            "---\ntitle: 打印机的信息\ndate: 2025-05-02 10:00\nlang: zh-Hans\nslug: dalu-dayin\n---\n\n打印机收到了信息。\n",
+          );
+          const site = temporaryDir("archive-site-");
+          await buildSite({ contentDir: content, outputDir: site });
+          return site;
+        })();
+        const site = await regionalSite;
+        const regionalServer = await serveSite(site, BASE);
+        try {
+          const titles = (slug: string) => readPage(site, `/${prefix}/articles/${slug}/`).querySelector("h1")!.textContent!.trim();
+          for (const word of words) {
+            const page = await context.newPage();
+            await page.goto(`${regionalServer.url}${prefix}/search/?q=${encodeURIComponent(word)}`);
+            const found = (await answer(page)).titles;
+            expect(found).toContain(titles(taiwan));
+            expect(found).toContain(titles(mainland));
+            await page.close();
+          }
+        } finally {
+          await regionalServer.close();
+        }
+      });
+    }
+  }
+
 
   it("logged no console error and asked nothing of any address but localhost", () => {
     expect(watch.problems).toEqual([]);
