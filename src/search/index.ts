@@ -91,19 +91,23 @@ export async function buildSearchIndex(options: SearchIndexOptions): Promise<Sea
     for (const [i, shard] of shards.entries()) {
       const dir = path.join(outputDir, shard.bundle);
       if (previous.get(shard.bundle) === shard.fingerprint && existsSync(path.join(dir, "pagefind-entry.json"))) continue;
-      // The bundle's files are named by their content: clear the old ones before writing anew.
-      rmSync(dir, { recursive: true, force: true });
       try {
+        // The bundle's files are named by their content: clear the old ones before writing anew.
+        rmSync(dir, { recursive: true, force: true });
         await writeBundle(shard.records, (texts) => reader.read(texts), { dir, part: i + 1, id: shard.fingerprint.slice(0, 8), ambiguous });
       } catch (error) {
         // Half written, the bundle is of no use: the next build makes it again.
-        rmSync(dir, { recursive: true, force: true });
+        try {
+          rmSync(dir, { recursive: true, force: true });
+        } catch {
+          // Nothing of it could be written either.
+        }
         throw new SearchIndexError(`the search index bundle ${shard.bundle} could not be written: ${messageOf(error)}`);
       }
       indexed += shard.records.length;
     }
   } catch (error) {
-    throw error instanceof SearchIndexError ? error : new SearchIndexError(messageOf(error));
+    throw error instanceof SearchIndexError ? error : new SearchIndexError(`the search index could not be made: ${messageOf(error)}`);
   } finally {
     await reader.close();
   }
@@ -163,14 +167,11 @@ export function startSearchIndex(options: SearchIndexOptions): SearchIndexRun {
     worker.once("error", (error) => reject(new SearchIndexError(error.message)));
     worker.once("exit", (code) => reject(new SearchIndexError(`the search index thread ended (exit code ${code})`)));
   });
+  // Handled here too: a failure while the pages are still being written must wait to be reported
+  // by the build, not end the process as an unhandled rejection.
+  result.catch(() => undefined);
   worker.postMessage(options);
-  return {
-    result,
-    stop: async () => {
-      result.catch(() => undefined);
-      await worker.terminate();
-    },
-  };
+  return { result, stop: async () => void (await worker.terminate()) };
 }
 
 /**

@@ -418,3 +418,18 @@ describe("front matter that should not pass", () => {
     expect(existsSync(path.join(accepted.output, "zh-hans/articles/upper-case/index.html"))).toBe(true);
   });
 });
+
+describe("an output folder the build cannot write into", () => {
+  it("stops with one line naming the search index and the reason when its folder cannot be made, and no stack trace", () => {
+    const content = contentWith({ "articles/one.md": article("title: 一篇\ndate: 2024-01-02\nslug: one") });
+    const output = temporaryDir("hostile-site-");
+    // A file where the index's folder goes.
+    writeFileSync(path.join(output, "pagefind"), "not a folder");
+    const run = command("build", ["--content", content, "--output", output]);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^The build failed: .*search index.*pagefind/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
