@@ -9,7 +9,7 @@ import type { Article } from "./articles/types.ts";
 import { ARTICLES_FOLDER, findArticleFiles, loadArticles, type ParsedFileMemo } from "./articles/load.ts";
 import { ConversionCache } from "./convert/cache.ts";
 import { VariantBuilder, type ArticleText, type ArticleVariants, type ConversionStats } from "./articles/variants.ts";
-import { ProblemsError, formatProblem, type Problem } from "./problems.ts";
+import { ProblemsError, formatWarnings, type Problem } from "./problems.ts";
 import { SETTINGS_FILE, loadSettings, type SiteSettings } from "./settings.ts";
 import type { Script } from "./scripts.ts";
 
@@ -115,9 +115,9 @@ function readArchive(options: ArchiveOptions): Archive {
   };
 }
 
-/** What reading the archive found and did, on the console: its warnings, then one line. */
-export function logArchive(archive: Archive, ms: number): void {
-  for (const warning of archive.warnings) console.warn(`[archive] warning: ${formatProblem(warning)}`);
+/** What reading the archive found and did, on the console: its warnings (a line per kind unless `verbose`), then one line. */
+export function logArchive(archive: Archive, ms: number, verbose = false): void {
+  for (const line of formatWarnings(archive.warnings, verbose)) console.warn(`[archive] warning: ${line}`);
   const { converted, fromCache, drafts } = archive.stats;
   console.log(
     `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +

@@ -18,7 +18,7 @@ import { minifyScripts } from "./site/minify.ts";
 export interface BuildOptions {
   contentDir: string;
   outputDir: string;
-  /** Print Eleventy's per-file log lines. */
+  /** Print every warning on its own line, and Eleventy's per-file log lines. */
   verbose?: boolean;
   /** Most articles per search index bundle (see src/search/index.ts). */
   searchShardSize?: number;
@@ -48,7 +48,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // A build never shows drafts; `npm start` does (src/eleventy/plugins.ts).
   const archiveOptions: ArchiveOptions = { contentDir: options.contentDir, cacheDir, includeDrafts: false };
   const archive = loadArchive(archiveOptions);
-  logArchive(archive, performance.now() - started);
+  logArchive(archive, performance.now() - started, options.verbose);
   const site = buildSiteModel(archive);
   const modelled = performance.now();
 

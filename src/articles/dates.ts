@@ -4,9 +4,10 @@
  */
 import { DateTime } from "luxon";
 
-// 2023-05-30 | 2023-05-30 08:30 | 2023-05-30T08:30:00.000 | any of these + Z or ±08:00 / ±0800
+// 2023-05-30 | 2023-05-30 08:30 | 2023-05-30T08:30:00.000 | any of these + Z or ±08:00 / ±0800;
+// the month, day and hour also in one digit (2019-2-6 9:05), as Jekyll and Hugo read them.
 const DATE_PATTERN =
-  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2})(:\d{2}(?::\d{2}(?:\.\d{1,9})?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Parses a front-matter date; returns null when it is not a real date and time. */
 export function parseDate(value: unknown, timeZone: string): DateTime | null {
@@ -21,9 +22,10 @@ export function parseDate(value: unknown, timeZone: string): DateTime | null {
   }
   const match = DATE_PATTERN.exec(text);
   if (!match) return null;
-  const [, day, time, offset] = match;
+  const [, year, month, day, hour, minutes, offset] = match;
   if (offset && !isRealOffset(offset)) return null;
-  const iso = `${day}T${time ?? "00:00"}${offset ?? ""}`;
+  const two = (digits: string) => digits.padStart(2, "0");
+  const iso = `${year}-${two(month!)}-${two(day!)}T${hour === undefined ? "00:00" : `${two(hour)}${minutes}`}${offset ?? ""}`;
   const parsed = DateTime.fromISO(iso, { zone: timeZone, setZone: Boolean(offset) });
   if (!parsed.isValid) return null;
   return parsed.setZone(timeZone);

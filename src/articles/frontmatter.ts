@@ -155,11 +155,15 @@ function optionalText(value: unknown, field: string, problem: (field: string, me
   return result.trim() || undefined;
 }
 
-/** A YAML list of texts, or one comma-separated text. Duplicates are dropped, order kept. */
+/**
+ * A YAML list of texts, or one comma-separated text. Duplicates are dropped, order kept. A number
+ * is its text: YAML reads `tags: 996` (and the 2024 of `[2024, 游记]`) as numbers.
+ */
 function list(value: unknown, field: string, problem: (field: string, message: string) => void): string[] {
   if (value === undefined || value === null) return [];
   let items: unknown[];
   if (typeof value === "string") items = value.split(LIST_SEPARATORS);
+  else if (typeof value === "number") items = [value];
   else if (Array.isArray(value)) items = value;
   else {
     problem(field, "must be a list or a comma-separated text");

@@ -419,6 +419,27 @@ describe("front matter that should not pass", () => {
   });
 });
 
+describe("front matter as archives moved from other site generators write it", () => {
+  const posts = Object.fromEntries(
+    Array.from({ length: 5 }, (_, i) => [`articles/post-${i}.md`, article(`title: 第${i + 1}篇\ndate: 2019-2-${i + 1}\nlayout: post\ntags: 996`)]),
+  );
+
+  it("builds posts with one-digit months and days and a number for a tag, and says of their unknown key once", () => {
+    const built = build(contentWith(posts));
+    expect(built.status).toBe(0);
+    const warnings = (built.stdout + built.stderr).split("\n").filter((line) => line.includes("warning"));
+    expect(warnings).toEqual([expect.stringMatching(/warning: 5 files: layout: is not a known field; kept \(.*post-0\.md, .*post-1\.md, .*post-2\.md and 2 more; --verbose names them all\)$/)]);
+    expect(readFileSync(path.join(built.output, "zh-hans/articles/post-0/index.html"), "utf8")).toContain("2019年2月1日");
+    expect(existsSync(path.join(built.output, "zh-hans/tags/996/index.html"))).toBe(true);
+  });
+
+  it("names every file with --verbose", () => {
+    const output = temporaryDir("hostile-site-");
+    const run = command("build", ["--content", contentWith(posts), "--output", output, "--verbose"]);
+    expect((run.stdout + run.stderr).split("\n").filter((line) => line.includes("layout: is not a known field"))).toHaveLength(5);
+  });
+});
+
 describe("an output folder the build cannot write into", () => {
   it("stops with one line naming the search index and the reason when its folder cannot be made, and no stack trace", () => {
     const content = contentWith({ "articles/one.md": article("title: 一篇\ndate: 2024-01-02\nslug: one") });

@@ -26,6 +26,9 @@ describe("parseDate", () => {
     ["a space before a +0800 offset", "2023-05-30 08:30 +0800", "2023-05-30T08:30:00+08:00"],
     ["another offset is converted to the site zone", "2023-05-30T08:30:00-05:00", "2023-05-30T21:30:00+08:00"],
     ["surrounding spaces are ignored", "  2023-05-30  ", "2023-05-30T00:00:00+08:00"],
+    ["a month in one digit, as Jekyll reads it", "2019-2-06", "2019-02-06T00:00:00+08:00"],
+    ["a month and day in one digit", "2019-2-6", "2019-02-06T00:00:00+08:00"],
+    ["an hour in one digit", "2019-02-06 9:05", "2019-02-06T09:05:00+08:00"],
   ])("reads %s", (_name, input, expected) => {
     expect(iso(input)).toBe(expected);
   });
@@ -69,6 +72,9 @@ describe("parseDate", () => {
     ["undefined", undefined],
     ["an hour 25", "2023-05-30 25:00"],
     ["a date with a trailing word", "2023-05-30 morning"],
+    ["a day in three digits", "2023-05-300"],
+    ["a minute in one digit", "2023-05-30 08:5"],
+    ["30 February in one digit", "2023-2-30"],
   ])("returns null for %s", (_name, input) => {
     expect(parseDate(input, SHANGHAI)).toBeNull();
   });

@@ -66,6 +66,15 @@ keep: [西湖]
   });
 
   itEach([
+    ["a number", "tags: 996", ["996"]],
+    ["a list with numbers", "tags: [2024, 游记, 404]", ["2024", "游记", "404"]],
+  ])("reads tags written as %s as text", (_name, line, tags) => {
+    const result = parse(file(`title: T\ndate: 2023-05-30\n${line}`));
+    expect(result.problems).toEqual([]);
+    expect(result.article?.tags).toEqual(tags);
+  });
+
+  itEach([
     ["Simplified text", "title: 简体文章", "这是一篇用简体字写的文章，讲述软件开发的历史。", "zh-Hans"],
     ["Traditional text", "title: 繁體文章", "這是一篇用繁體字寫的文章，講述軟體開發的歷史。", "zh-Hant"],
   ])("detects the script of %s when lang is absent", (_name, title, body, lang) => {
