@@ -94,10 +94,12 @@ function readArchive(options: ArchiveOptions): Archive {
   const read = performance.now();
   const cache = cacheFor(options);
   const variants = new VariantBuilder(settings, cache);
+  const warnings = [...loaded.warnings];
   const entries = published.map((article): ArchiveEntry => {
     let built = builtVariants.get(article);
     if (built) variants.reuse(built);
     else builtVariants.set(article, (built = variants.build(article)));
+    for (const problem of built.linkProblems) warnings.push({ file: article.file, field: "link", message: problem });
     const { original, converted } = built;
     return { article, text: { [original.lang]: original, [converted.lang]: converted } as Record<Script, ArticleText> };
   });
@@ -105,7 +107,7 @@ function readArchive(options: ArchiveOptions): Archive {
   return {
     settings,
     entries,
-    warnings: loaded.warnings,
+    warnings,
     stats: {
       ...variants.stats,
       drafts: loaded.articles.length - published.length,

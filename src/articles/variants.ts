@@ -29,6 +29,8 @@ export interface ArticleVariants {
   converted: ArticleText;
   /** The conversion cache entry the converted text came from. */
   cacheKey: string;
+  /** Why links of the text lead nowhere (src/render/markdown.ts linkProblem), one reason each. */
+  linkProblems: string[];
 }
 
 export interface ConversionStats {
@@ -84,7 +86,7 @@ export class VariantBuilder {
   build(article: Article): ArticleVariants {
     const from = article.lang;
     const to = otherScript(from);
-    const env: RenderEnv = { sourceLang: from, basePath: basePath(this.settings) };
+    const env: RenderEnv = { sourceLang: from, basePath: basePath(this.settings), linkProblems: [] };
     const tokens = parseMarkdown(article.body, env);
     const original: ArticleText = {
       lang: from,
@@ -101,6 +103,7 @@ export class VariantBuilder {
     return {
       original,
       cacheKey: key,
+      linkProblems: env.linkProblems ?? [],
       converted: {
         lang: to,
         title: converted[0]!,

@@ -16,6 +16,43 @@ export interface RenderEnv {
   sourceLang: string;
   /** The site's base path ("/" or "/archive/"): prefixed to root-relative links and images. */
   basePath?: string;
+  /** Filled by the parse: what is wrong with the text's links, one reason each. */
+  linkProblems?: string[];
+}
+
+// What a Chinese input method types in place of an address's ASCII punctuation.
+const FULL_WIDTH_URL_PUNCTUATION: Readonly<Record<string, string>> = {
+  "：": ":", "／": "/", "？": "?", "＆": "&", "＝": "=", "＃": "#", "％": "%", "．": ".",
+};
+const FULL_WIDTH_IN_URL = new RegExp(`[${Object.keys(FULL_WIDTH_URL_PUNCTUATION).join("")}]`, "g");
+// A relative link whose first part is a host name and then a path (example.com/a): an address
+// missing its scheme. Without the path it could be a file (photo.jpg), and is left alone.
+const HOST_WITHOUT_SCHEME = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\//i;
+
+/**
+ * A link as its author meant it: an address typed with full-width punctuation (https：//a.cn/？q＝1)
+ * gets ASCII punctuation, and one starting `www.` its scheme. Any other link is left as written.
+ */
+export function mendLink(link: string): string {
+  const ascii = link.trim().replace(FULL_WIDTH_IN_URL, (char) => FULL_WIDTH_URL_PUNCTUATION[char]!);
+  if (/^www\./i.test(ascii)) return `https://${ascii}`;
+  return /^https?:\/\//i.test(ascii) ? ascii : link;
+}
+
+/** Why a link (as mended) leads nowhere, or undefined when it may lead somewhere. */
+export function linkProblem(link: string): string | undefined {
+  if (/^https?:/i.test(link)) {
+    if (!/^https?:\/\/[^/]/i.test(link)) return `${JSON.stringify(link)} is not a whole address (write https://…)`;
+    try {
+      new URL(link);
+    } catch {
+      return `${JSON.stringify(link)} is not an address a browser can open`;
+    }
+    return undefined;
+  }
+  if (/^https?\/|^https?:?$/i.test(link)) return `${JSON.stringify(link)} is not a whole address (write https://…)`;
+  if (HOST_WITHOUT_SCHEME.test(link)) return `${JSON.stringify(link)} looks like an address without https://, and leads to a page of this site instead`;
+  return undefined;
 }
 
 /** A heading id that stays readable in Chinese: letters and digits of any script, joined by hyphens. */
@@ -63,6 +100,28 @@ function basePathRule(state: { tokens: Token[]; env: RenderEnv }): void {
   visit(state.tokens);
 }
 
+/** Core rule: links as their authors meant them (mendLink), and a reason for each that leads nowhere. */
+function mendLinksRule(md: MarkdownIt): (state: { tokens: Token[]; env: RenderEnv }) => void {
+  return (state) => {
+    const visit = (tokens: Token[]) => {
+      for (const token of tokens) {
+        if (token.type === "link_open") {
+          const written = md.utils.lib.mdurl.decode(token.attrGet("href") ?? "");
+          const mended = mendLink(written);
+          if (mended !== written) {
+            const href = md.normalizeLink(mended);
+            if (md.validateLink(href)) token.attrSet("href", href);
+          }
+          const problem = linkProblem(mended);
+          if (problem) (state.env.linkProblems ??= []).push(problem);
+        }
+        if (token.children) visit(token.children);
+      }
+    };
+    visit(state.tokens);
+  };
+}
+
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   md.use(cjkFriendly);
@@ -74,6 +133,7 @@ function createMarkdown(): MarkdownIt {
   });
   md.use(imageFigures, { figcaption: "title", lazy: true, async: true });
   md.inline.ruler.before("emphasis", "keep_span", keepSpanRule);
+  md.core.ruler.push("mend_links", mendLinksRule(md));
   md.core.ruler.push("base_path", basePathRule);
   md.renderer.rules.keep_open = (_tokens, _idx, _options, env: RenderEnv) =>
     `<span class="keep" lang="${md.utils.escapeHtml(env.sourceLang)}">`;
