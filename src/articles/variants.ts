@@ -60,6 +60,26 @@ function readableTextTokens(tokens: Token[]): Token[] {
   return result;
 }
 
+// A tag or comment of raw HTML; what lies between them is text.
+const HTML_TAG = /(<!--[\s\S]*?-->|<\/?[A-Za-z][^>]*>)/;
+// Elements whose content is not reader-facing text (or is dropped when the HTML is made safe).
+const NOT_TEXT_ELEMENT = /^<\/?(code|pre|kbd|samp|script|style|textarea)\b/i;
+
+/** The pieces of an HTML block (tags and text in turn), and which of them are text a reader sees. */
+function htmlTextPieces(html: string): { pieces: string[]; text: number[] } {
+  const pieces = html.split(HTML_TAG);
+  const text: number[] = [];
+  let notText = 0;
+  pieces.forEach((piece, i) => {
+    if (i % 2 === 1) {
+      if (NOT_TEXT_ELEMENT.test(piece)) notText = Math.max(0, notText + (piece.startsWith("</") ? -1 : 1));
+    } else if (notText === 0 && /\S/.test(piece)) {
+      text.push(i);
+    }
+  });
+  return { pieces, text };
+}
+
 /** A dependency's version, read beside its entry point (opencc-js does not export package.json). */
 function packageVersion(name: string): string {
   let dir = path.dirname(createRequire(import.meta.url).resolve(name));
@@ -97,9 +117,17 @@ export class VariantBuilder {
     };
 
     const textTokens = readableTextTokens(tokens);
+    // The text inside HTML the Markdown wrote (a caption, a table's cells) is converted too, its tags never.
+    const htmlBlocks = tokens.filter((token) => token.type === "html_block").map((token) => ({ token, ...htmlTextPieces(token.content) }));
+    const htmlTexts = htmlBlocks.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!));
     const head = [article.title, article.summary ?? "", ...article.tags];
-    const { key, converted } = this.convert(article, [...head, ...textTokens.map((token) => token.content)]);
+    const { key, converted } = this.convert(article, [...head, ...textTokens.map((token) => token.content), ...htmlTexts]);
     textTokens.forEach((token, i) => (token.content = converted[head.length + i]!));
+    let next = head.length + textTokens.length;
+    for (const { token, pieces, text } of htmlBlocks) {
+      for (const i of text) pieces[i] = converted[next++]!;
+      token.content = pieces.join("");
+    }
     return {
       original,
       cacheKey: key,

@@ -1,5 +1,6 @@
 /**
- * Markdown → HTML for article bodies: markdown-it with raw HTML off, emphasis that works beside
+ * Markdown → HTML for article bodies: markdown-it with the HTML written in them made safe
+ * (./sanitize.ts), emphasis that works beside
  * Chinese punctuation, heading anchors whose ids keep Chinese, figures with captions, and the
  * `{=…=}` mark for a span kept as written when converting to the other script.
  */
@@ -9,6 +10,7 @@ import type StateInline from "markdown-it/lib/rules_inline/state_inline.mjs";
 import cjkFriendly from "markdown-it-cjk-friendly";
 import anchor from "markdown-it-anchor";
 import imageFigures from "markdown-it-image-figures";
+import { sanitizeArticleHtml } from "./sanitize.ts";
 
 /** What a render needs to know beyond the tokens. */
 export interface RenderEnv {
@@ -123,7 +125,7 @@ function mendLinksRule(md: MarkdownIt): (state: { tokens: Token[]; env: RenderEn
 }
 
 function createMarkdown(): MarkdownIt {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(cjkFriendly);
   md.use(anchor, {
     level: [2, 3, 4],
@@ -148,8 +150,14 @@ export function parseMarkdown(source: string, env: RenderEnv): Token[] {
   return markdown.parse(source, env);
 }
 
+/** Whether the Markdown wrote HTML of its own (markdown-it's own output is safe as it is). */
+function hasHtml(tokens: Token[]): boolean {
+  return tokens.some((token) => token.type === "html_block" || token.type === "html_inline" || (token.children !== null && hasHtml(token.children)));
+}
+
 export function renderTokens(tokens: Token[], env: RenderEnv): string {
-  return markdown.renderer.render(tokens, markdown.options, env);
+  const html = markdown.renderer.render(tokens, markdown.options, env);
+  return hasHtml(tokens) ? sanitizeArticleHtml(html) : html;
 }
 
 export function renderMarkdown(source: string, env: RenderEnv): string {

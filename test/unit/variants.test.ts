@@ -79,11 +79,19 @@ describe("VariantBuilder", () => {
     expect(converted.html).toContain("<figcaption>圖注軟件</figcaption>");
   });
 
-  it("escapes raw HTML in both scripts", () => {
+  it("drops a script written in the Markdown, with its content, in both scripts", () => {
     for (const html of [original.html, converted.html]) {
-      expect(html).not.toMatch(/<script/i);
-      expect(html).toContain("&lt;script&gt;");
+      expect(html).not.toMatch(/<script|&lt;script/i);
+      // The script's own text (the javascript: link below stays as text, not a link).
+      expect(html).not.toMatch(/alert\(("|&quot;)/);
     }
+  });
+
+  it("converts the text inside HTML the Markdown wrote, never its tags or attributes", () => {
+    const source = SOURCE.replace("<script>", '<figure><img src="/images/软件.png" alt="软件"><figcaption>软件的图注</figcaption></figure>\n\n<script>');
+    const { converted } = new VariantBuilder(parseSettings({}), new ConversionCache(null)).build(article(source));
+    expect(converted.html).toContain("<figcaption>軟件的圖注</figcaption>");
+    expect(converted.html).toContain('src="/images/软件.png" alt="软件"');
   });
 
   it("does not render a javascript: link as a link", () => {
