@@ -18,6 +18,10 @@ function turndown(): TurndownService {
     linkStyle: "inlined",
   });
   service.use([tables, strikethrough]);
+  // Text that reads like a tag (an article about HTML, "a <b> element") stays text: the archive
+  // renders HTML written in Markdown (src/render/sanitize.ts), so its < is escaped.
+  const escapeMarks = service.escape.bind(service);
+  service.escape = (text: string) => escapeMarks(text).replace(/<(?=[A-Za-z/!?])/g, "\\<");
   service.addRule("figure", {
     filter: (node) => node.nodeName === "FIGURE",
     replacement: (content, node) => figureMarkdown(node as HTMLElement, content),

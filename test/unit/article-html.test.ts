@@ -5,6 +5,7 @@ import { expect } from "expect";
 import { parseHTML } from "linkedom";
 import { itEach } from "../each.ts";
 import { renderMarkdown } from "../../src/render/markdown.ts";
+import { htmlToMarkdown } from "../../src/import/markdown.ts";
 
 const render = (markdown: string) => renderMarkdown(markdown, { sourceLang: "zh-Hans", basePath: "/" });
 
@@ -90,5 +91,12 @@ describe("HTML in an article", () => {
 
   it("drops a protocol-relative address, which would load from another site", () => {
     expect(render('<img src="//evil.example/track.gif">')).not.toContain("evil.example");
+  });
+
+  it("keeps as text an imported page's text that reads like a tag", () => {
+    const markdown = htmlToMarkdown("<p>写 &lt;div&gt; 和 &lt;script&gt;alert(1)&lt;/script&gt;，以及 a &lt; b。</p>");
+    const { document } = parseHTML(`<!doctype html><html><body>${render(markdown)}</body></html>`);
+    expect(document.body.textContent?.trim()).toBe("写 <div> 和 <script>alert(1)</script>，以及 a < b。");
+    expect(document.querySelectorAll("div, script")).toHaveLength(0);
   });
 });
