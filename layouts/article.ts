@@ -39,7 +39,9 @@ ${page.updated ? html`<meta property="article:modified_time" content="${isoDateT
 <p class="article-meta">${meta}</p>
 ${tagList(page.tags, link)}
 </header>
-${converted ? html`<p class="conversion-note" data-pagefind-ignore>${t.convertedNote}<a href="${link(page.canonicalUrl)}" hreflang="${own}">${t.readOriginal}</a></p>\n` : ""}<div class="prose" id="article-text">
+${converted ? html`<p class="conversion-note" data-pagefind-ignore>${t.convertedNote}<a href="${link(page.canonicalUrl)}" hreflang="${own}">${t.readOriginal}</a></p>\n` : ""}${
+    !converted && text.blocksConverted ? html`<p class="conversion-note" data-pagefind-ignore>${t.mixedNote(text.blocksConverted)}</p>\n` : ""
+  }<div class="prose" id="article-text">
 ${raw(text.html)}</div>
 ${page.updated ? html`<p class="article-updated" data-pagefind-ignore>${t.updated} ${html`<time datetime="${isoDateTime(page.updated)}">${formatChineseDate(page.updated)}</time>`}</p>\n` : ""}${
     page.previous || page.next

@@ -19,6 +19,8 @@ export interface Strings {
   articleNavigation: string;
   convertedNote: string;
   readOriginal: string;
+  /** On an article's own page, when some of its paragraphs were written in the other script. */
+  mixedNote: (paragraphs: number) => string;
   tagTitle: (tag: string) => string;
   articleCount: (count: number) => string;
   tagCount: (count: number) => string;
@@ -94,6 +96,7 @@ export const strings: Record<Script, Strings> = {
     articleNavigation: "文章导航",
     convertedNote: "本文原以繁体中文写成，此页由程序自动转换为简体，用字可能与原文略有出入。",
     readOriginal: "阅读繁体原文",
+    mixedNote: (paragraphs) => `文中有 ${paragraphs} 段原以繁体中文写成，此页已由程序转换为简体。`,
     tagTitle: (tag) => `标签：${tag}`,
     articleCount: (count) => `共 ${count} 篇文章`,
     tagCount: (count) => `共 ${count} 个标签`,
@@ -162,6 +165,7 @@ export const strings: Record<Script, Strings> = {
     articleNavigation: "文章導覽",
     convertedNote: "本文原以簡體中文寫成，此頁由程式自動轉換為繁體，用字可能與原文略有出入。",
     readOriginal: "閱讀簡體原文",
+    mixedNote: (paragraphs) => `文中有 ${paragraphs} 段原以簡體中文寫成，此頁已由程式轉換為繁體。`,
     tagTitle: (tag) => `標籤：${tag}`,
     articleCount: (count) => `共 ${count} 篇文章`,
     tagCount: (count) => `共 ${count} 個標籤`,

@@ -14,6 +14,7 @@ import { parseMarkdown, renderTokens, type RenderEnv } from "../render/markdown.
 import { converterFrom } from "../convert/opencc.ts";
 import { TextConverter } from "../convert/text.ts";
 import { ConversionCache } from "../convert/cache.ts";
+import { isInOtherScript } from "../convert/detect.ts";
 
 /** The reader-facing text of an article in one script. */
 export interface ArticleText {
@@ -22,6 +23,8 @@ export interface ArticleText {
   summary?: string;
   tags: string[];
   html: string;
+  /** On the article's own page: how many blocks were written in the other script and converted to its own. */
+  blocksConverted?: number;
 }
 
 export interface ArticleVariants {
@@ -43,6 +46,14 @@ const CONVERSION_VERSION = 1;
 const OPENCC_VERSION = packageVersion("opencc-js");
 
 const SKIPPED_TOKENS = new Set(["code_inline", "code_block", "fence", "html_inline", "html_block"]);
+
+/**
+ * The text tokens of each block (a paragraph, heading, list item, table cell), in document order:
+ * a block is in one script or the other as a whole.
+ */
+function blocksOfText(tokens: Token[]): Token[][] {
+  return tokens.filter((token) => token.type === "inline").map((token) => readableTextTokens([token]));
+}
 
 /** The text tokens a reader sees, in document order, outside code and kept spans. */
 function readableTextTokens(tokens: Token[]): Token[] {
@@ -108,17 +119,19 @@ export class VariantBuilder {
     const to = otherScript(from);
     const env: RenderEnv = { sourceLang: from, basePath: basePath(this.settings), linkProblems: [] };
     const tokens = parseMarkdown(article.body, env);
+    const htmlBlocks = tokens.filter((token) => token.type === "html_block").map((token) => ({ token, ...htmlTextPieces(token.content) }));
+    const otherScriptBlocks = this.convertOtherScriptBlocks(article, tokens, htmlBlocks);
     const original: ArticleText = {
       lang: from,
       title: article.title,
       summary: article.summary,
       tags: article.tags,
       html: renderTokens(tokens, env),
+      ...(otherScriptBlocks > 0 ? { blocksConverted: otherScriptBlocks } : {}),
     };
 
     const textTokens = readableTextTokens(tokens);
     // The text inside HTML the Markdown wrote (a caption, a table's cells) is converted too, its tags never.
-    const htmlBlocks = tokens.filter((token) => token.type === "html_block").map((token) => ({ token, ...htmlTextPieces(token.content) }));
     const htmlTexts = htmlBlocks.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!));
     const head = [article.title, article.summary ?? "", ...article.tags];
     const { key, converted } = this.convert(article, [...head, ...textTokens.map((token) => token.content), ...htmlTexts]);
@@ -147,12 +160,49 @@ export class VariantBuilder {
     this.cache.get(variants.cacheKey);
   }
 
-  private convert(article: Article, texts: string[]): { key: string; converted: string[] } {
-    const overrides = article.lang === "zh-Hans" ? this.settings.overrides.toHant : this.settings.overrides.toHans;
+  /**
+   * Blocks written in the other script than the article's (a Simplified preface to a Traditional
+   * article) are converted to the article's own, so that its own page reads in one script too; kept
+   * spans and terms stay as written. Returns how many blocks conversion changed. (The page in the
+   * other script converts them back with the rest: a block taken for the other script wrongly is
+   * then still in that page's script.)
+   */
+  private convertOtherScriptBlocks(article: Article, tokens: Token[], htmlBlocks: { token: Token; pieces: string[]; text: number[] }[]): number {
+    const own = article.lang;
+    // Terms kept as written are in whichever script they are: they make no block the other's.
+    const isOther = (texts: string[]) => isInOtherScript(article.keep.reduce((text, term) => text.split(term).join(""), texts.join("\n")), own);
+    const blocks = blocksOfText(tokens).filter((block) => isOther(block.map((token) => token.content)));
+    const htmlForeign = htmlBlocks.filter(({ pieces, text }) => isOther(text.map((i) => pieces[i]!)));
+    if (blocks.length === 0 && htmlForeign.length === 0) return 0;
+    const texts = [...blocks.flatMap((block) => block.map((token) => token.content)), ...htmlForeign.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!))];
+    const { converted } = this.convert(article, texts, otherScript(own), false);
+    let next = 0;
+    let changed = 0;
+    for (const block of blocks) {
+      let blockChanged = false;
+      for (const token of block) {
+        const text = converted[next++]!;
+        blockChanged ||= text !== token.content;
+        token.content = text;
+      }
+      if (blockChanged) changed++;
+    }
+    for (const { token, pieces, text } of htmlForeign) {
+      for (const i of text) pieces[i] = converted[next++]!;
+      const html = pieces.join("");
+      if (html !== token.content) changed++;
+      token.content = html;
+    }
+    return changed;
+  }
+
+  /** Texts of the article converted from `from` (its own script unless told) to the other; `counted` in the stats (one per article). */
+  private convert(article: Article, texts: string[], from: Script = article.lang, counted = true): { key: string; converted: string[] } {
+    const overrides = from === "zh-Hans" ? this.settings.overrides.toHant : this.settings.overrides.toHans;
     const key = ConversionCache.key([
       CONVERSION_VERSION,
       OPENCC_VERSION,
-      article.lang,
+      from,
       this.settings.traditional,
       overrides,
       article.keep,
@@ -160,16 +210,16 @@ export class VariantBuilder {
     ]);
     const cached = this.cache.get(key);
     if (cached && cached.length === texts.length) {
-      this.stats.fromCache++;
+      if (counted) this.stats.fromCache++;
       return { key, converted: cached };
     }
-    const converter = new TextConverter(converterFrom(article.lang, this.settings.traditional), {
+    const converter = new TextConverter(converterFrom(from, this.settings.traditional), {
       overrides,
       keep: article.keep,
     });
     const result = converter.convertAll(texts);
     this.cache.set(key, result);
-    this.stats.converted++;
+    if (counted) this.stats.converted++;
     return { key, converted: result };
   }
 }

@@ -45,3 +45,22 @@ export function detectScript(text: string): Script {
   }
   return traditional > simplified ? "zh-Hant" : "zh-Hans";
 }
+
+/**
+ * Whether `text` is written in the other script than `script`: more of its distinct characters
+ * are the other's than its own (`detectScript`'s evidence). A Traditional paragraph with 台 or 只,
+ * which Simplified writes too, stays Traditional; a Simplified preface in it does not.
+ */
+export function isInOtherScript(text: string, script: Script): boolean {
+  let simplified = 0;
+  let traditional = 0;
+  const seen = new Set<string>();
+  for (const char of text) {
+    if (seen.has(char)) continue;
+    seen.add(char);
+    const known = evidenceOf(char);
+    if (known.simplified) simplified++;
+    if (known.traditional) traditional++;
+  }
+  return script === "zh-Hant" ? simplified > traditional : traditional > simplified;
+}

@@ -11,6 +11,8 @@ import cjkFriendly from "markdown-it-cjk-friendly";
 import anchor from "markdown-it-anchor";
 import imageFigures from "markdown-it-image-figures";
 import { sanitizeArticleHtml } from "./sanitize.ts";
+import { isInOtherScript } from "../convert/detect.ts";
+import { otherScript, type Script } from "../scripts.ts";
 
 /** What a render needs to know beyond the tokens. */
 export interface RenderEnv {
@@ -137,8 +139,12 @@ function createMarkdown(): MarkdownIt {
   md.inline.ruler.before("emphasis", "keep_span", keepSpanRule);
   md.core.ruler.push("mend_links", mendLinksRule(md));
   md.core.ruler.push("base_path", basePathRule);
-  md.renderer.rules.keep_open = (_tokens, _idx, _options, env: RenderEnv) =>
-    `<span class="keep" lang="${md.utils.escapeHtml(env.sourceLang)}">`;
+  // A kept span is in the article's script, unless its own characters say it is in the other.
+  md.renderer.rules.keep_open = (tokens, idx, _options, env: RenderEnv) => {
+    const kept = tokens[idx + 1]?.content ?? "";
+    const lang = isScript(env.sourceLang) && isInOtherScript(kept, env.sourceLang) ? otherScript(env.sourceLang) : env.sourceLang;
+    return `<span class="keep" lang="${md.utils.escapeHtml(lang)}">`;
+  };
   md.renderer.rules.keep_close = () => "</span>";
   return md;
 }
@@ -162,4 +168,8 @@ export function renderTokens(tokens: Token[], env: RenderEnv): string {
 
 export function renderMarkdown(source: string, env: RenderEnv): string {
   return renderTokens(parseMarkdown(source, env), env);
+}
+
+function isScript(lang: string): lang is Script {
+  return lang === "zh-Hans" || lang === "zh-Hant";
 }
