@@ -13,8 +13,10 @@ let converters: { toTraditional: Convert; toSimplified: Convert } | undefined;
 interface Evidence {
   simplified: boolean;
   traditional: boolean;
+  /** The last pass of isInOtherScript that counted it. */
+  seen?: number;
 }
-const NONE: Evidence = { simplified: false, traditional: false };
+let passes = 0;
 /** Each character's evidence, found once: converting one character costs OpenCC a trie walk. */
 const evidence = new Map<string, Evidence>();
 
@@ -25,7 +27,7 @@ function evidenceOf(char: string): Evidence {
       toTraditional: OpenCC.Converter({ from: "cn", to: "t" }),
       toSimplified: OpenCC.Converter({ from: "t", to: "cn" }),
     };
-    known = HAN.test(char) ? { simplified: converters.toTraditional(char) !== char, traditional: converters.toSimplified(char) !== char } : NONE;
+    known = HAN.test(char) ? { simplified: converters.toTraditional(char) !== char, traditional: converters.toSimplified(char) !== char } : { simplified: false, traditional: false };
     evidence.set(char, known);
   }
   return known;
@@ -54,11 +56,12 @@ export function detectScript(text: string): Script {
 export function isInOtherScript(text: string, script: Script): boolean {
   let simplified = 0;
   let traditional = 0;
-  const seen = new Set<string>();
+  // Each character counts once; a pass number stands in for a set of those seen (a build asks this of every paragraph).
+  const pass = ++passes;
   for (const char of text) {
-    if (seen.has(char)) continue;
-    seen.add(char);
     const known = evidenceOf(char);
+    if (known.seen === pass) continue;
+    known.seen = pass;
     if (known.simplified) simplified++;
     if (known.traditional) traditional++;
   }

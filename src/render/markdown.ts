@@ -22,6 +22,11 @@ export interface RenderEnv {
   basePath?: string;
   /** Filled by the parse: what is wrong with the text's links, one reason each. */
   linkProblems?: string[];
+  /**
+   * Set by the parse: whether the Markdown wrote HTML of its own. markdown-it's own output is safe
+   * as it is, so only then is the page made safe (which costs more than the rest of its rendering).
+   */
+  writesHtml?: boolean;
 }
 
 // What a Chinese input method types in place of an address's ASCII punctuation.
@@ -126,6 +131,13 @@ function mendLinksRule(md: MarkdownIt): (state: { tokens: Token[]; env: RenderEn
   };
 }
 
+/** Core rule, before the heading anchors add HTML of their own: whether the author wrote any. */
+function writesHtmlRule(state: { tokens: Token[]; env: RenderEnv }): void {
+  const writes = (tokens: Token[]): boolean =>
+    tokens.some((token) => token.type === "html_block" || token.type === "html_inline" || (token.children !== null && writes(token.children)));
+  state.env.writesHtml = writes(state.tokens);
+}
+
 function createMarkdown(): MarkdownIt {
   const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
   md.use(cjkFriendly);
@@ -137,6 +149,7 @@ function createMarkdown(): MarkdownIt {
   });
   md.use(imageFigures, { figcaption: "title", lazy: true, async: true });
   md.inline.ruler.before("emphasis", "keep_span", keepSpanRule);
+  md.core.ruler.after("inline", "writes_html", writesHtmlRule);
   md.core.ruler.push("mend_links", mendLinksRule(md));
   md.core.ruler.push("base_path", basePathRule);
   // A kept span is in the article's script, unless its own characters say it is in the other.
@@ -156,14 +169,9 @@ export function parseMarkdown(source: string, env: RenderEnv): Token[] {
   return markdown.parse(source, env);
 }
 
-/** Whether the Markdown wrote HTML of its own (markdown-it's own output is safe as it is). */
-function hasHtml(tokens: Token[]): boolean {
-  return tokens.some((token) => token.type === "html_block" || token.type === "html_inline" || (token.children !== null && hasHtml(token.children)));
-}
-
 export function renderTokens(tokens: Token[], env: RenderEnv): string {
   const html = markdown.renderer.render(tokens, markdown.options, env);
-  return hasHtml(tokens) ? sanitizeArticleHtml(html) : html;
+  return env.writesHtml === false ? html : sanitizeArticleHtml(html);
 }
 
 export function renderMarkdown(source: string, env: RenderEnv): string {
