@@ -135,7 +135,8 @@ function mendLinksRule(md: MarkdownIt): (state: { tokens: Token[]; env: RenderEn
 function writesHtmlRule(state: { tokens: Token[]; env: RenderEnv }): void {
   const writes = (tokens: Token[]): boolean =>
     tokens.some((token) => token.type === "html_block" || token.type === "html_inline" || (token.children !== null && writes(token.children)));
-  state.env.writesHtml = writes(state.tokens);
+  // Or'ed: a plugin parses a figure's caption with the same env, and that must not undo what was found.
+  if (writes(state.tokens)) state.env.writesHtml = true;
 }
 
 function createMarkdown(): MarkdownIt {
@@ -166,6 +167,7 @@ const markdown = createMarkdown();
 
 /** Parses Markdown into tokens; the conversion step rewrites their text before rendering. */
 export function parseMarkdown(source: string, env: RenderEnv): Token[] {
+  env.writesHtml = false;
   return markdown.parse(source, env);
 }
 

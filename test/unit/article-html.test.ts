@@ -52,6 +52,9 @@ describe("HTML in an article", () => {
 
   itEach([
     ["a script", "<script>alert(1)</script>"],
+    // The caption is parsed on its own, which once made the page seem to hold no HTML.
+    ["a script after a figure with a caption", '![图](/a.png "图注")\n\n<script>alert(1)</script>'],
+    ["a handler after a figure with a caption", '![图](/a.png "图注")\n\n<img src=x onerror=alert(1)>'],
     ["a script in one line with text", "文字<script>alert(1)</script>文字"],
     ["a script with odd case and spacing", "<ScRiPt >alert(1)</sCrIpT >"],
     ["an event handler", '<img src="/a.png" onerror="alert(1)">'],
