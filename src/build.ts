@@ -12,7 +12,7 @@ import { writePages, type WrittenPages } from "./eleventy/pages.ts";
 import { basePath } from "./settings.ts";
 import { startSearchIndex, type SearchIndexResult } from "./search/index.ts";
 import { searchRecords } from "./search/records.ts";
-import { buildSiteModel, type SiteModel } from "./site/model.ts";
+import { buildSiteModel } from "./site/model.ts";
 import { minifyScripts } from "./site/minify.ts";
 
 export interface BuildOptions {

@@ -1,8 +1,8 @@
 /**
  * Markdown → HTML for article bodies: markdown-it with the HTML written in them made safe
- * (./sanitize.ts), emphasis that works beside
- * Chinese punctuation, heading anchors whose ids keep Chinese, figures with captions, and the
- * `{=…=}` mark for a span kept as written when converting to the other script.
+ * (./sanitize.ts), emphasis that works beside Chinese punctuation, heading anchors whose ids keep
+ * Chinese, figures with captions, links as their authors meant them, and the `{=…=}` mark for a
+ * span kept as written when converting to the other script.
  */
 import MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it/index.js";
@@ -17,7 +17,7 @@ import { otherScript, type Script } from "../scripts.ts";
 /** What a render needs to know beyond the tokens. */
 export interface RenderEnv {
   /** The script the Markdown was written in: kept spans carry it as their `lang`. */
-  sourceLang: string;
+  sourceLang: Script;
   /** The site's base path ("/" or "/archive/"): prefixed to root-relative links and images. */
   basePath?: string;
   /** Filled by the parse: what is wrong with the text's links, one reason each. */
@@ -156,7 +156,7 @@ function createMarkdown(): MarkdownIt {
   // A kept span is in the article's script, unless its own characters say it is in the other.
   md.renderer.rules.keep_open = (tokens, idx, _options, env: RenderEnv) => {
     const kept = tokens[idx + 1]?.content ?? "";
-    const lang = isScript(env.sourceLang) && isInOtherScript(kept, env.sourceLang) ? otherScript(env.sourceLang) : env.sourceLang;
+    const lang = isInOtherScript(kept, env.sourceLang) ? otherScript(env.sourceLang) : env.sourceLang;
     return `<span class="keep" lang="${md.utils.escapeHtml(lang)}">`;
   };
   md.renderer.rules.keep_close = () => "</span>";
@@ -178,8 +178,4 @@ export function renderTokens(tokens: Token[], env: RenderEnv): string {
 
 export function renderMarkdown(source: string, env: RenderEnv): string {
   return renderTokens(parseMarkdown(source, env), env);
-}
-
-function isScript(lang: string): lang is Script {
-  return lang === "zh-Hans" || lang === "zh-Hant";
 }
