@@ -4,6 +4,7 @@ import { dateIndexTemplate, listTemplate, tagIndexTemplate } from "./lists.ts";
 import { feedTemplate, robotsTemplate, sitemapTemplate } from "./feeds.ts";
 import { notFoundTemplate, rootTemplate } from "./special.ts";
 import { searchTemplate } from "./search.ts";
+import { redirectTemplate } from "./redirect.ts";
 import type { EleventyTemplate } from "./template.ts";
 
 export const templates: Record<string, EleventyTemplate> = {
@@ -17,4 +18,5 @@ export const templates: Record<string, EleventyTemplate> = {
   "robots.11ty.js": robotsTemplate,
   "root.11ty.js": rootTemplate,
   "not-found.11ty.js": notFoundTemplate,
+  "redirect.11ty.js": redirectTemplate,
 };

@@ -37,6 +37,8 @@ export interface Strings {
   notFoundTitle: string;
   notFoundText: string;
   chooseScript: string;
+  /** The page at an article's old address, before the link to it. */
+  movedTo: string;
   scriptName: string;
   search: SearchStrings;
 }
@@ -113,6 +115,7 @@ export const strings: Record<Script, Strings> = {
     notFoundTitle: "找不到这个页面",
     notFoundText: "这个地址没有页面，可能已经移动或删除。",
     chooseScript: "选择文字",
+    movedTo: "这篇文章已移到新的地址：",
     scriptName: "简体中文",
     search: {
       title: "搜索",
@@ -182,6 +185,7 @@ export const strings: Record<Script, Strings> = {
     notFoundTitle: "找不到這個頁面",
     notFoundText: "這個網址沒有頁面，可能已經移動或刪除。",
     chooseScript: "選擇文字",
+    movedTo: "這篇文章已移到新的網址：",
     scriptName: "繁體中文",
     search: {
       title: "搜尋",

@@ -13,6 +13,7 @@ import { parseDate } from "./dates.ts";
 import { FrontMatterError, readFrontMatter } from "./matter.ts";
 import { describeRemoved, valueWithoutForbiddenCharacters, withoutForbiddenCharacters } from "../characters.ts";
 import { isValidSlug, slugify } from "./slugs.ts";
+import { normalizeAlias } from "./aliases.ts";
 import { FRONT_MATTER_KEYS, type Article } from "./types.ts";
 
 export interface ParsedFile {
@@ -96,6 +97,8 @@ export function parseArticle(file: string, source: string, settings: SiteSetting
     else problem("draft", "must be true or false");
   }
 
+  const aliases = aliasList(data.aliases, problem);
+
   const extra: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if ((FRONT_MATTER_KEYS as readonly string[]).includes(key)) continue;
@@ -125,6 +128,7 @@ export function parseArticle(file: string, source: string, settings: SiteSetting
       summary,
       draft,
       keep,
+      ...(aliases.length > 0 ? { aliases } : {}),
       body,
       extra,
     },
@@ -182,6 +186,23 @@ function list(value: unknown, field: string, problem: (field: string, message: s
   return result;
 }
 
+/** Old addresses: one path or a list of them, each a path on this site; duplicates dropped. */
+function aliasList(value: unknown, problem: (field: string, message: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  const items = typeof value === "string" ? [value] : Array.isArray(value) ? value : undefined;
+  if (!items) {
+    problem("aliases", "must be a list of paths on this site, such as [/2019/04/04/slug.html]");
+    return [];
+  }
+  const result: string[] = [];
+  for (const item of items) {
+    const alias = normalizeAlias(item);
+    if ("error" in alias) problem("aliases", alias.error);
+    else if (!result.includes(alias.path)) result.push(alias.path);
+  }
+  return result;
+}
+
 /** An address the archive accepts as `source_url`: http or https, and whole (a replaced byte in its host is not). */
 export function isHttpUrl(value: string): boolean {
   try {
@@ -203,7 +224,8 @@ const KEY_ALIASES: Record<string, string> = {
   publisher: "source",
   url: "source_url",
   link: "source_url",
-  permalink: "slug",
+  permalink: "aliases",
+  redirect_from: "aliases",
   lastmod: "updated",
   modified: "updated",
 };

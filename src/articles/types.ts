@@ -24,6 +24,11 @@ export interface Article {
   keep: string[];
   /** The Markdown body. */
   body: string;
+  /**
+   * Old addresses of the article (site-relative paths, as `normalizeAlias` writes them), each given
+   * a page that sends the reader on; absent when it has none.
+   */
+  aliases?: string[];
   /** Front matter keys the archive does not know, kept as they are. */
   extra: Record<string, unknown>;
 }
@@ -42,6 +47,8 @@ export const FRONT_MATTER_KEYS = [
   "summary",
   "draft",
   "keep",
+  // Old addresses (an archive brought over from Jekyll, Hugo or Hexo): each gets a redirect page.
+  "aliases",
   // Written by `npm run import`: the input's file name and SHA-256, and a checksum of the file as
   // written, so a later import can tell a person's edits from its own.
   "imported",

@@ -1,5 +1,6 @@
 /**
- * `npm run import -- <files or folders…>`: saved web pages → articles under content/articles/.
+ * `npm run import -- <files or folders…>`: saved web pages, and Markdown posts of Jekyll, Hugo,
+ * Hexo or any front matter, → articles under content/articles/.
  * A progress bar on many files, a summary at the end (each failure one line: the file and the
  * reason), an optional JSON report; the exit code is 1 when any input failed.
  */
@@ -10,7 +11,7 @@ import cliProgress from "cli-progress";
 import { loadSettings } from "../settings.ts";
 import { ProblemsError } from "../problems.ts";
 import { parseDateValue, type FoundDate } from "../import/dates.ts";
-import { DEFAULT_MAX_BYTES, importFiles, type ImportEntry } from "../import/run.ts";
+import { DEFAULT_MAX_BYTES, importFiles, keptKeysLine, type ImportEntry } from "../import/run.ts";
 import { listInputs } from "../import/inputs.ts";
 import { writeAtomically } from "../import/store.ts";
 
@@ -28,7 +29,7 @@ interface CliOptions {
 const PROGRESS_FROM = 20;
 
 const program = new Command("npm run import --")
-  .description("Import saved web pages (HTML or text; UTF-8, GBK/GB18030 or Big5) as Markdown articles.")
+  .description("Import saved web pages (HTML or text; UTF-8, GBK/GB18030 or Big5) and Markdown posts (Jekyll, Hugo, Hexo, front matter) as articles.")
   .argument("<inputs...>", "files or folders (walked recursively)")
   .option("--out <dir>", "the content folder to write into", "content")
   .option("--date <YYYY-MM-DD>", "the date of pages that have none of their own", checkDay)
@@ -113,6 +114,8 @@ function printSummary(entries: ImportEntry[], seconds: number, dryRun: boolean, 
     `\n${dryRun ? "dry run: would import" : "imported"} ${count("imported")}, skipped ${count("skipped")}, failed ${failed.length}` +
       ` (${entries.length} inputs in ${seconds.toFixed(1)} s)`,
   );
+  const kept = keptKeysLine(entries);
+  if (kept) console.log(kept);
   for (const entry of failed) console.log(`  failed: ${entry.input}: ${entry.reason}`);
 }
 

@@ -99,6 +99,18 @@ export class SavedPageImages {
   }
 }
 
+/** The token the article's n-th copied image holds until it has its place in the archive. */
+export function imageToken(index: number): string {
+  return `${TOKEN_PREFIX}${index}`;
+}
+
+/** The name a copy of this file gets (its content's hash and its type), or undefined when it is no raster image of at most 20 MB. */
+export function imageCopyName(file: string): string | undefined {
+  const bytes = readImage(file);
+  const type = bytes && imageType(bytes);
+  return type ? `${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.${type}` : undefined;
+}
+
 /** The article's Markdown with each token replaced by the image's address in the archive. */
 export function placeImages(markdown: string, images: SavedImage[], address: (image: SavedImage) => string): string {
   return markdown.replace(new RegExp(`${TOKEN_PREFIX}(\\d+)`, "g"), (token, index: string) => {

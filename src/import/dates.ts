@@ -56,17 +56,55 @@ export function frontMatterDate(found: FoundDate): string {
 
 function build(
   year: number, month: number, day: number, hour: number | undefined, minute: number, second: number,
-  offset: string | undefined, timeZone: string,
+  offset: string | undefined, timeZone: string, checkPlausible = true,
 ): FoundDate | null {
   const hasTime = hour !== undefined;
   const values = { year, month, day, hour: hour ?? 0, minute, second };
   const zone = offset ? (offset === "Z" ? "UTC" : `UTC${offset.slice(0, 3)}:${offset.slice(-2)}`) : timeZone;
   const date = DateTime.fromObject(values, { zone });
-  if (!date.isValid || !plausible(date)) return null;
+  if (!date.isValid || (checkPlausible && !plausible(date))) return null;
   return { date: date.setZone(timeZone), hasTime };
 }
 
 /** Pages are from the web's lifetime, not the future. */
 function plausible(date: DateTime): boolean {
   return date.year >= 1990 && date <= DateTime.now().plus({ days: 2 });
+}
+
+// As other generators' front matter writes a date: 2019-2-06, 2019/04/04, 2019-04-04 10:00:00 +0800,
+// 2019-04-04T10:00:00.000Z, 2019-04-04 10:00 UTC.
+const FRONT_MATTER_DATE =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * A date as Jekyll, Hugo and Hexo read one from front matter: text in any of their loose forms,
+ * a TOML date or date-time (local ones in `timeZone`), or a Date a YAML reader made (one at UTC
+ * midnight is a day). Null when it is none.
+ */
+export function postDate(value: unknown, timeZone: string): FoundDate | null {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return null;
+    // smol-toml's dates keep the text they were written as: a day, a local time, or with an offset.
+    const written = (value as Date & { isLocal?: () => boolean }).isLocal ? value.toISOString() : undefined;
+    if (written !== undefined) return postDate(written, timeZone);
+    const utc = DateTime.fromJSDate(value, { zone: "UTC" });
+    if (utc.hour === 0 && utc.minute === 0 && utc.second === 0 && utc.millisecond === 0) {
+      return build(utc.year, utc.month, utc.day, undefined, 0, 0, undefined, timeZone, false);
+    }
+    return { date: DateTime.fromJSDate(value).setZone(timeZone), hasTime: true };
+  }
+  if (typeof value !== "string") return null;
+  const text = value.trim();
+  const match = FRONT_MATTER_DATE.exec(text);
+  if (match) {
+    const [, y, mo, d, h, mi, s, zone] = match;
+    const offset = !zone ? undefined : /^(?:Z|UTC|GMT)$/i.test(zone) ? "Z" : zone.length === 3 ? `${zone}:00` : zone;
+    if (offset && offset !== "Z" && !/^[+-](?:0\d|1[0-4]):?[0-5]\d$/.test(offset)) return null;
+    return build(+y!, +mo!, +d!, h === undefined ? undefined : +h, mi === undefined ? 0 : +mi, s === undefined ? 0 : +s, offset, timeZone, false);
+  }
+  for (const parse of [DateTime.fromISO, DateTime.fromRFC2822]) {
+    const date = parse(text, { zone: timeZone, setZone: true });
+    if (date.isValid) return { date: date.setZone(timeZone), hasTime: /\d:\d/.test(text) };
+  }
+  return null;
 }

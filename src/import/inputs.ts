@@ -3,8 +3,9 @@
  * its reason: folders are walked (symbolic links not followed, hidden files and FIFOs passed over,
  * each with a line), and a browser's folder of a saved page's files goes with that page.
  */
-import { lstatSync, readdirSync, statSync, type Dirent } from "node:fs";
+import { closeSync, lstatSync, openSync, readSync, readdirSync, statSync, type Dirent } from "node:fs";
 import path from "node:path";
+import { CONVENTIONS, siteAt } from "./conventions.ts";
 
 /** One file to import, as listing the command's paths found it. */
 export interface ImportInput {
@@ -13,6 +14,8 @@ export interface ImportInput {
   named: boolean;
   /** The folder a browser saved the page's files in ("Save Page As… complete": `page_files/`). */
   assetsDir?: string;
+  /** The folder named on the command line that this file was found in. */
+  root?: string;
 }
 
 /** A path not imported, with its reason (an entry of the import's report, as its pages' are). */
@@ -61,10 +64,11 @@ export function listInputs(paths: string[]): ListedInputs {
 }
 
 function walk(root: string, listed: ListedInputs, skip: (input: string, reason: string) => void): void {
-  const pending = [root];
+  // Each folder with the page bundle (Hugo's `index.md`) it is part of, if any.
+  const pending: { dir: string; bundle?: string }[] = [{ dir: root }];
   const found: ImportInput[] = [];
   while (pending.length > 0) {
-    const dir = pending.pop()!;
+    const { dir, bundle: outerBundle } = pending.pop()!;
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -72,7 +76,15 @@ function walk(root: string, listed: ListedInputs, skip: (input: string, reason: 
       skip(dir, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
       continue;
     }
+    // The root of a Jekyll, Hugo or Hexo site: only its posts are read, not its theme, output or settings.
+    const site = siteAt(dir);
+    if (site) {
+      pending.push(...postFoldersOf(dir, site, skip).map((folder) => ({ dir: folder })));
+      continue;
+    }
     const names = new Set(entries.map((entry) => entry.name));
+    const bundleIndex = entries.find((entry) => entry.isFile() && /^_?index\.(?:md|markdown)$/i.test(entry.name) && hasFrontMatter(path.join(dir, entry.name)));
+    const bundle = outerBundle ?? (bundleIndex ? path.join(dir, bundleIndex.name) : undefined);
     const assetsOf = new Map<string, string>();
     for (const entry of entries) {
       const page = entry.isDirectory() ? pageOfAssetsFolder(entry.name, names) : undefined;
@@ -84,15 +96,67 @@ function walk(root: string, listed: ListedInputs, skip: (input: string, reason: 
       else if (entry.isSymbolicLink()) skip(full, "is a symbolic link; not followed (name its target to import it)");
       else if (entry.isDirectory()) {
         const page = pageOfAssetsFolder(entry.name, names);
+        const post = POST_EXTENSIONS.map((extension) => entry.name + extension).find((name) => names.has(name));
         if (page) skip(full, `holds the files of the saved page ${page}; its images are copied with that page`);
-        else pending.push(full);
+        else if (post) skip(full, `holds the files of the post ${post}; the images it shows are copied with it`);
+        else pending.push({ dir: full, bundle });
+      } else if (entry.isFile() && bundle && !isMarkdownName(entry.name)) {
+        skip(full, `is a file of the page bundle ${bundle}; the images it shows are copied with it`);
       } else if (entry.isFile() && NOT_PAGES.test(entry.name)) skip(full, "is a stylesheet, script, font or data file by its name; not read");
-      else if (entry.isFile()) found.push({ file: full, named: false, assetsDir: assetsOf.get(entry.name) });
+      else if (entry.isFile()) found.push({ file: full, named: false, assetsDir: assetsOf.get(entry.name), root });
       else skip(full, `is ${kindOf(entry)}, not a file; not read`);
     }
   }
   found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   listed.inputs.push(...found);
+}
+
+const POST_EXTENSIONS = [".md", ".markdown"];
+
+/** The file starts as a post does (`---`, `+++` or `{`): a Hugo page bundle's index, not a page of text. */
+function hasFrontMatter(file: string): boolean {
+  const head = Buffer.alloc(8);
+  try {
+    const fd = openSync(file, "r");
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return /^(?:\uFEFF)?(?:---|\+\+\+|\{)/.test(head.toString("utf8"));
+}
+
+function isMarkdownName(name: string): boolean {
+  return /\.(?:md|markdown|mdown|mkd)$/i.test(name);
+}
+
+/**
+ * A site's folders of posts (`_posts/`, `_drafts/`; `source/_posts/`; `content/`) that exist;
+ * every other entry of the site on the way to them is left out with one line.
+ */
+function postFoldersOf(dir: string, site: NonNullable<ReturnType<typeof siteAt>>, skip: (input: string, reason: string) => void): string[] {
+  const folders: string[] = [];
+  const reason = `is part of the ${CONVENTIONS[site.generator].name} site ${dir}, not its posts (${site.postFolders.map((folder) => `${folder}/`).join(", ")}); not read`;
+  const visit = (relative: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(path.join(dir, relative), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const inner = path.join(relative, entry.name);
+      const posix = inner.split(path.sep).join("/");
+      if (entry.isDirectory() && site.postFolders.includes(posix)) folders.push(path.join(dir, inner));
+      else if (entry.isDirectory() && site.postFolders.some((folder) => folder.startsWith(`${posix}/`))) visit(inner);
+      else skip(path.join(dir, inner), reason);
+    }
+  };
+  visit("");
+  return folders.sort().reverse();
 }
 
 /** The saved page beside a folder named like `page_files`, when there is one. */

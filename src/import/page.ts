@@ -33,6 +33,11 @@ export interface ImportedFields {
   author?: string;
   source?: string;
   source_url?: string;
+  // From a post of another generator (src/import/posts.ts).
+  updated?: string;
+  summary?: string;
+  draft?: boolean;
+  aliases?: string[];
 }
 
 export interface ImportedPage {

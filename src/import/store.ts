@@ -96,9 +96,9 @@ export class ArchiveStore {
     this.slugs.add(slug);
   }
 
-  /** A slug from the title that no other article has. */
-  freeSlug(fields: ImportedFields): string {
-    const base = slugify(fields.lang === "zh-Hant" ? toSimplified(fields.title) : fields.title) || `article-${fields.date.slice(0, 10)}`;
+  /** A slug no other article has: the one asked for (a post's own), else one from the title. */
+  freeSlug(fields: ImportedFields, wanted?: string): string {
+    const base = wanted || slugify(fields.lang === "zh-Hant" ? toSimplified(fields.title) : fields.title) || `article-${fields.date.slice(0, 10)}`;
     const taken = (slug: string) => this.slugs.has(slug) || existsSync(this.pathOf(slug, fields.date));
     let slug = base;
     for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
@@ -109,10 +109,14 @@ export class ArchiveStore {
     return path.join(this.articlesDir, date.slice(0, 4), `${slug}.md`);
   }
 
-  /** The file text of an imported article: front matter with provenance, then the body. */
-  render(fields: ImportedFields & { images?: Record<string, string> }, slug: string, record: ImportRecord, body: string): string {
+  /**
+   * The file text of an imported article: front matter with provenance, then the body. `extra`
+   * holds the keys of a post that the archive does not know, kept after its own (after the
+   * provenance, so that its checksum line is the first of the file whatever they hold).
+   */
+  render(fields: ImportedFields & { images?: Record<string, string> }, slug: string, record: ImportRecord, body: string, extra: Record<string, unknown> = {}): string {
     const { title, date, lang, tags, ...rest } = fields;
-    const frontMatter = { title, date, lang, slug, tags, ...rest, imported: { file: record.file, sha256: record.sha256 } };
+    const frontMatter = { title, date, lang, slug, tags, ...rest, imported: { file: record.file, sha256: record.sha256 }, ...extra };
     const draft = `---\n${yaml.dump(frontMatter, { lineWidth: -1, ...yamlOptions })}---\n\n${body}\n`;
     return draft.replace(/^( {2}sha256: [0-9a-f]{64}\n)/m, `$1  checksum: ${checksum(draft)}\n`);
   }

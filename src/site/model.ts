@@ -7,8 +7,9 @@ import type { Archive, ArchiveEntry } from "../archive.ts";
 import type { ArticleText } from "../articles/variants.ts";
 import type { SiteSettings } from "../settings.ts";
 import { SCRIPTS, otherScript, type Script } from "../scripts.ts";
+import { ProblemsError, type Problem } from "../problems.ts";
 import { collectTags } from "./tags.ts";
-import { paths, switchScript } from "./urls.ts";
+import { outputPath, paths, switchScript } from "./urls.ts";
 
 export interface PageBase {
   script: Script;
@@ -117,6 +118,16 @@ export interface SitemapFile {
   files?: string[];
 }
 
+/** A page at an article's old address (`aliases:`) that sends the reader on to the article. */
+export interface RedirectPage {
+  /** The old address, a path from the site's base (its characters as themselves; links encode them). */
+  url: string;
+  /** The article's page in its own script. */
+  target: string;
+  script: Script;
+  title: string;
+}
+
 export interface SiteModel {
   settings: SiteSettings;
   articles: ArticlePage[];
@@ -126,6 +137,7 @@ export interface SiteModel {
   searchPages: SearchPage[];
   feeds: Feed[];
   sitemaps: SitemapFile[];
+  redirects: RedirectPage[];
 }
 
 const SITEMAP_LIMIT = 50_000;
@@ -166,6 +178,7 @@ export function buildSiteModel(archive: Archive): SiteModel {
     searchPages: [],
     feeds: [],
     sitemaps: [],
+    redirects: [],
   };
   for (const script of SCRIPTS) {
     model.articles.push(...articlePages(entries, script, cards.get(script)!));
@@ -201,7 +214,56 @@ export function buildSiteModel(archive: Archive): SiteModel {
     ...model.articles.map((page) => ({ ...sitemapEntry(page), lastModified: page.updated ?? page.date })),
     ...[...model.lists, ...model.tagIndexes, ...model.dateIndexes].map(sitemapEntry),
   ]);
+  model.redirects = redirectPages(entries, model);
   return model;
+}
+
+// Folders where the build writes files of its own (the public/ assets, images, the search index).
+const BUILD_FOLDERS = ["css", "js", "images", "media", "pagefind", "search-data"];
+
+/**
+ * A page at each article's old addresses. An address that is already a page of the site, another
+ * article's old address, or inside a folder of the build's own files is a problem naming both.
+ */
+function redirectPages(entries: ArchiveEntry[], model: SiteModel): RedirectPage[] {
+  // Most archives have none: the pages' addresses are gathered only when there are some.
+  if (!entries.some((entry) => entry.article.aliases?.length)) return [];
+  const taken = new Map<string, string>();
+  for (const { article } of entries) {
+    for (const script of SCRIPTS) taken.set(fileOf(paths.article(script, article.slug)), `the address of ${article.file}`);
+  }
+  const sitePages = [
+    ...[...model.lists, ...model.tagIndexes, ...model.dateIndexes, ...model.searchPages, ...model.feeds, ...model.sitemaps].map((page) => page.url),
+    paths.root(),
+    paths.notFound(),
+    paths.robots(),
+  ];
+  for (const url of sitePages) taken.set(fileOf(url), `the address of a page the site makes (${url})`);
+
+  const problems: Problem[] = [];
+  const redirects: RedirectPage[] = [];
+  for (const { article, text } of entries) {
+    for (const alias of article.aliases ?? []) {
+      const file = fileOf(alias);
+      const folders = file.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"));
+      const clash = BUILD_FOLDERS.includes(folders[0] ?? "")
+        ? `inside /${folders[0]}/, where the build writes its own files`
+        : (taken.get(file) ?? folders.map((folder) => taken.get(folder)).find(Boolean));
+      if (clash) {
+        problems.push({ file: article.file, field: "aliases", message: `"${alias}" is ${clash}; remove it from one of them` });
+        continue;
+      }
+      taken.set(file, `also an old address of ${article.file}`);
+      redirects.push({ url: alias, target: paths.article(article.lang, article.slug), script: article.lang, title: text[article.lang].title });
+    }
+  }
+  if (problems.length > 0) throw new ProblemsError(problems);
+  return redirects;
+}
+
+/** The file a page is written to, relative to the output folder. */
+function fileOf(url: string): string {
+  return outputPath(url).slice(1);
 }
 
 function sitemapEntry(page: PageBase): SitemapEntry {
