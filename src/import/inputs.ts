@@ -84,7 +84,9 @@ function walk(root: string, listed: ListedInputs, skip: (input: string, reason: 
     }
     const names = new Set(entries.map((entry) => entry.name));
     const bundleIndex = entries.find((entry) => entry.isFile() && /^_?index\.(?:md|markdown)$/i.test(entry.name) && hasFrontMatter(path.join(dir, entry.name)));
-    const bundle = outerBundle ?? (bundleIndex ? path.join(dir, bundleIndex.name) : undefined);
+    // A leaf bundle (`index.md`) holds its folders too; a branch's (`_index.md`) are sections and pages.
+    const bundle = bundleIndex ? path.join(dir, bundleIndex.name) : outerBundle;
+    const innerBundle = bundleIndex && !bundleIndex.name.startsWith("_") ? bundle : outerBundle;
     const assetsOf = new Map<string, string>();
     for (const entry of entries) {
       const page = entry.isDirectory() ? pageOfAssetsFolder(entry.name, names) : undefined;
@@ -99,7 +101,7 @@ function walk(root: string, listed: ListedInputs, skip: (input: string, reason: 
         const post = POST_EXTENSIONS.map((extension) => entry.name + extension).find((name) => names.has(name));
         if (page) skip(full, `holds the files of the saved page ${page}; its images are copied with that page`);
         else if (post) skip(full, `holds the files of the post ${post}; the images it shows are copied with it`);
-        else pending.push({ dir: full, bundle });
+        else pending.push({ dir: full, bundle: innerBundle });
       } else if (entry.isFile() && bundle && !isMarkdownName(entry.name)) {
         skip(full, `is a file of the page bundle ${bundle}; the images it shows are copied with it`);
       } else if (entry.isFile() && NOT_PAGES.test(entry.name)) skip(full, "is a stylesheet, script, font or data file by its name; not read");
@@ -139,7 +141,9 @@ function isMarkdownName(name: string): boolean {
  */
 function postFoldersOf(dir: string, site: NonNullable<ReturnType<typeof siteAt>>, skip: (input: string, reason: string) => void): string[] {
   const folders: string[] = [];
-  const reason = `is part of the ${CONVENTIONS[site.generator].name} site ${dir}, not its posts (${site.postFolders.map((folder) => `${folder}/`).join(", ")}); not read`;
+  const { name } = CONVENTIONS[site.generator];
+  const pageReason = `is a page of the ${name} site ${dir} (outside ${site.postFolders.map((folder) => `${folder}/`).join(" and ")}), not a post; name it on the command line to import it as an article`;
+  const reason = `is part of the ${name} site ${dir}, not its posts (${site.postFolders.map((folder) => `${folder}/`).join(", ")}); not read`;
   const visit = (relative: string) => {
     let entries: Dirent[];
     try {
@@ -152,6 +156,7 @@ function postFoldersOf(dir: string, site: NonNullable<ReturnType<typeof siteAt>>
       const posix = inner.split(path.sep).join("/");
       if (entry.isDirectory() && site.postFolders.includes(posix)) folders.push(path.join(dir, inner));
       else if (entry.isDirectory() && site.postFolders.some((folder) => folder.startsWith(`${posix}/`))) visit(inner);
+      else if (entry.isFile() && isMarkdownName(entry.name)) skip(path.join(dir, inner), pageReason);
       else skip(path.join(dir, inner), reason);
     }
   };

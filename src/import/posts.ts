@@ -4,7 +4,7 @@
  * each tool means by a key, and the address it gave a post, come from the table in
  * `conventions.ts`; keys with no meaning here are kept as they are and counted, not warned about.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { describeRemoved, valueWithoutForbiddenCharacters, withoutForbiddenCharacters } from "../characters.ts";
@@ -188,6 +188,8 @@ interface FileNames {
   /** Hugo: the folders under content/, Hexo: the file's path under _posts/ without its extension. */
   sections: string[];
   path: string;
+  /** A draft's file time, its date when it has none. */
+  modified?: Date;
 }
 
 function fileNames(file: string, place: PostPlace): FileNames {
@@ -203,7 +205,16 @@ function fileNames(file: string, place: PostPlace): FileNames {
     date: dated ? { year: +dated[1]!, month: +dated[2]!, day: +dated[3]! } : undefined,
     sections,
     path: [...sections, name].join("/"),
+    modified: place.inDrafts ? modifiedTime(absolute) : undefined,
   };
+}
+
+function modifiedTime(file: string): Date | undefined {
+  try {
+    return statSync(file).mtime;
+  } catch {
+    return undefined;
+  }
 }
 
 function postDateOf(
@@ -230,6 +241,12 @@ function postDateOf(
   if (options.fallbackDate) {
     warnings.push(`no date of its own; took --date ${frontMatterDate(options.fallbackDate)}`);
     return options.fallbackDate;
+  }
+  // A draft has no date until it is posted: Jekyll shows it with its file's time.
+  if (names.modified) {
+    const date = DateTime.fromJSDate(names.modified).setZone(zone);
+    warnings.push(`a draft without a date; took its file's modification time, ${date.toFormat("yyyy-LL-dd HH:mm")}`);
+    return { date, hasTime: true };
   }
   throw new ImportError("date: is missing (no date in the front matter or in the file's name, such as 2019-04-04-slug.md; --date gives one)");
 }

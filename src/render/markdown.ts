@@ -94,12 +94,22 @@ function keepSpanRule(state: StateInline, silent: boolean): boolean {
   return true;
 }
 
-/** Core rule: `/images/a.png` becomes `/archive/images/a.png` on a site published under /archive/. */
+// src= and href= of HTML written in the Markdown, with a root-relative address.
+const HTML_ROOT_RELATIVE = /(<(?:a|img)\b[^>]*?\s(?:src|href)\s*=\s*["']?)\/(?![/\\])/gi;
+
+/**
+ * Core rule: `/images/a.png` becomes `/archive/images/a.png` on a site published under /archive/,
+ * in Markdown's links and images and in the `<a href>` and `<img src>` of HTML written in it.
+ */
 function basePathRule(state: { tokens: Token[]; env: RenderEnv }): void {
   const prefix = (state.env.basePath ?? "/").replace(/\/$/, "");
   if (!prefix) return;
   const visit = (tokens: Token[]) => {
     for (const token of tokens) {
+      if (token.type === "html_block" || token.type === "html_inline") {
+        token.content = token.content.replace(HTML_ROOT_RELATIVE, `$1${prefix}/`);
+        continue;
+      }
       const attr = token.type === "link_open" ? "href" : token.type === "image" ? "src" : null;
       const value = attr ? token.attrGet(attr) : null;
       if (attr && value && value.startsWith("/") && !value.startsWith("//")) token.attrSet(attr, prefix + value);
