@@ -3,27 +3,37 @@
  * Knows nothing of Eleventy, so the CLI, tests and the benchmark use it directly.
  */
 import { createHash } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import type { Article } from "./articles/types.ts";
-import { ARTICLES_FOLDER, findArticleFiles, loadArticles, type ParsedFileMemo } from "./articles/load.ts";
-import { ConversionCache } from "./convert/cache.ts";
-import { VariantBuilder, type ArticleText, type ArticleVariants, type ConversionStats } from "./articles/variants.ts";
+import { ARTICLES_FOLDER, duplicateSlugs, findArticleFiles } from "./articles/load.ts";
+import { parseArticle } from "./articles/frontmatter.ts";
+import { ArticleMemo, articleContext, type ArticleFields } from "./articles/memo.ts";
+import { VariantBuilder, type ArticleText } from "./articles/variants.ts";
 import { ProblemsError, formatWarnings, type Problem } from "./problems.ts";
 import { SETTINGS_FILE, loadSettings, type SiteSettings } from "./settings.ts";
 import type { Script } from "./scripts.ts";
 
 export interface ArchiveOptions {
   contentDir: string;
-  /** Where converted text is cached between runs; null keeps it in memory only. */
+  /** Where articles as read and rendered are kept between runs; null keeps them in memory only. */
   cacheDir?: string | null;
   /** Drafts are shown while editing (npm start) and left out of a build. */
   includeDrafts: boolean;
 }
 
 export interface ArchiveEntry {
-  article: Article;
+  article: ArticleFields;
   text: Record<Script, ArticleText>;
+}
+
+export interface ArchiveStats {
+  /** Articles read and rendered by this load, and those an earlier one had made (unchanged files). */
+  made: number;
+  reused: number;
+  drafts: number;
+  /** Reading (and checking) the articles, and rendering those that changed in both scripts. */
+  readMs: number;
+  variantsMs: number;
 }
 
 export interface Archive {
@@ -31,29 +41,31 @@ export interface Archive {
   /** Newest first. */
   entries: ArchiveEntry[];
   warnings: Problem[];
-  stats: ConversionStats & { drafts: number; readMs: number; variantsMs: number };
+  stats: ArchiveStats;
 }
 
 /** Where a build and `npm start` keep what they cache, unless told otherwise. */
 export const DEFAULT_CACHE_DIR = ".cache/zh-archive";
-const caches = new Map<string, ConversionCache>();
 
-/** One cache per content folder and process, so watch-mode rebuilds reuse it in memory. */
-function cacheFor(options: ArchiveOptions): ConversionCache {
-  if (options.cacheDir === null) return new ConversionCache(null);
-  const contentKey = createHash("sha256").update(path.resolve(options.contentDir)).digest("hex").slice(0, 12);
-  const file = path.join(options.cacheDir ?? DEFAULT_CACHE_DIR, `conversions-${contentKey}.json`);
-  let cache = caches.get(file);
-  if (!cache) caches.set(file, (cache = new ConversionCache(file)));
-  return cache;
+// One memo per content folder and process: watch-mode rebuilds find unchanged articles in memory.
+const memos = new Map<string, ArticleMemo>();
+
+function memoFor(options: ArchiveOptions): ArticleMemo {
+  const folder = path.resolve(options.contentDir);
+  const key = `${options.cacheDir}\u0000${folder}`;
+  let memo = memos.get(key);
+  if (!memo) {
+    const contentKey = createHash("sha256").update(folder).digest("hex").slice(0, 12);
+    const cacheDir = options.cacheDir ?? DEFAULT_CACHE_DIR;
+    memo = new ArticleMemo(options.cacheDir === null ? null : path.join(cacheDir, `articles-${contentKey}`));
+    // Earlier versions kept converted text in this file; the memo holds it now.
+    if (options.cacheDir !== null) rmSync(path.join(cacheDir, `conversions-${contentKey}.json`), { force: true });
+    memos.set(key, memo);
+  }
+  return memo;
 }
 
 let last: { fingerprint: string; archive: Archive } | undefined;
-
-// Between loads in one process (npm start), unchanged files are neither read nor rendered again:
-// an unchanged file yields the same Article object, whose variants are remembered.
-const parsedFiles = new Map<string, ParsedFileMemo>();
-const builtVariants = new WeakMap<Article, ArticleVariants>();
 
 /** What the archive was read from: every file's name, size and time, and the options. */
 function fingerprint(options: ArchiveOptions): string {
@@ -83,46 +95,53 @@ export function loadArchive(options: ArchiveOptions): Archive {
 function readArchive(options: ArchiveOptions): Archive {
   const started = performance.now();
   const settings = loadSettings(options.contentDir);
-  const contentKey = path.resolve(options.contentDir);
-  if (!parsedFiles.has(contentKey)) parsedFiles.set(contentKey, new Map());
-  const loaded = loadArticles(path.join(options.contentDir, ARTICLES_FOLDER), settings, parsedFiles.get(contentKey));
-  if (loaded.problems.length > 0) throw new ProblemsError(loaded.problems);
-
-  const published = loaded.articles.filter((article) => options.includeDrafts || !article.draft);
-  published.sort((a, b) => b.date.toMillis() - a.date.toMillis() || a.slug.localeCompare(b.slug));
-
-  const read = performance.now();
-  const cache = cacheFor(options);
-  const variants = new VariantBuilder(settings, cache);
-  const warnings = [...loaded.warnings];
-  const entries = published.map((article): ArchiveEntry => {
-    let built = builtVariants.get(article);
-    if (built) variants.reuse(built);
-    else builtVariants.set(article, (built = variants.build(article)));
+  const memo = memoFor(options);
+  const context = articleContext(settings);
+  const variants = new VariantBuilder(settings);
+  const stats: ArchiveStats = { made: 0, reused: 0, drafts: 0, readMs: 0, variantsMs: 0 };
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const entries: ArchiveEntry[] = [];
+  const articles: ArticleFields[] = [];
+  for (const file of findArticleFiles(path.join(options.contentDir, ARTICLES_FOLDER))) {
+    const { made, reused } = memo.read(file, context, (source) => {
+      const { article, ...parsed } = parseArticle(file, source, settings);
+      if (!article) return parsed;
+      const rendering = performance.now();
+      const { body, ...fields } = article;
+      const made = { ...parsed, article: fields, variants: variants.build(article) };
+      stats.variantsMs += performance.now() - rendering;
+      return made;
+    });
+    if (reused) stats.reused++;
+    else stats.made++;
+    problems.push(...made.problems);
+    warnings.push(...made.warnings);
+    const { article, variants: built } = made;
+    if (!article || !built) continue;
+    articles.push(article);
     for (const problem of built.linkProblems) warnings.push({ file: article.file, field: "link", message: problem });
+    if (article.draft && !options.includeDrafts) {
+      stats.drafts++;
+      continue;
+    }
     const { original, converted } = built;
-    return { article, text: { [original.lang]: original, [converted.lang]: converted } as Record<Script, ArticleText> };
-  });
-  cache.save();
-  return {
-    settings,
-    entries,
-    warnings,
-    stats: {
-      ...variants.stats,
-      drafts: loaded.articles.length - published.length,
-      readMs: read - started,
-      variantsMs: performance.now() - read,
-    },
-  };
+    entries.push({ article, text: { [original.lang]: original, [converted.lang]: converted } as Record<Script, ArticleText> });
+  }
+  problems.push(...duplicateSlugs(articles));
+  if (problems.length > 0) throw new ProblemsError(problems);
+  memo.save();
+  entries.sort((a, b) => b.article.date.toMillis() - a.article.date.toMillis() || a.article.slug.localeCompare(b.article.slug));
+  stats.readMs = performance.now() - started - stats.variantsMs;
+  return { settings, entries, warnings, stats };
 }
 
 /** What reading the archive found and did, on the console: its warnings (a line per kind unless `verbose`), then one line. */
 export function logArchive(archive: Archive, ms: number, verbose = false): void {
   for (const line of formatWarnings(archive.warnings, verbose)) console.warn(`[archive] warning: ${line}`);
-  const { converted, fromCache, drafts } = archive.stats;
+  const { made, reused, drafts } = archive.stats;
   console.log(
     `[archive] ${archive.entries.length} articles (${drafts} drafts left out); ` +
-      `converted ${converted}, ${fromCache} from cache, in ${Math.round(ms)} ms`,
+      `read and rendered ${made}, ${reused} unchanged from the cache, in ${Math.round(ms)} ms`,
   );
 }

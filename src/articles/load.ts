@@ -2,11 +2,11 @@
  * Reads every article file under a folder into Article records, collecting every problem of every
  * file (and duplicate URLs across files) so that one run reports them all.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { SiteSettings } from "../settings.ts";
 import type { Problem } from "../problems.ts";
-import { parseArticle, type ParsedFile } from "./frontmatter.ts";
+import { parseArticle } from "./frontmatter.ts";
 import type { Article } from "./types.ts";
 
 export interface LoadResult {
@@ -36,37 +36,22 @@ export function isArticleFileName(name: string): boolean {
   return /\.md$/i.test(name);
 }
 
-/** Parsed files kept between loads (watch mode), valid while the file and the settings are unchanged. */
-export type ParsedFileMemo = Map<string, { stamp: string; parsed: ParsedFile }>;
-
-export function loadArticles(dir: string, settings: SiteSettings, memo?: ParsedFileMemo): LoadResult {
+/** Every article file of a folder parsed (the build reads through src/archive.ts, which also renders them). */
+export function loadArticles(dir: string, settings: SiteSettings): LoadResult {
   const result: LoadResult = { articles: [], problems: [], warnings: [] };
-  const settingsKey = JSON.stringify(settings);
-  const seen = new Set<string>();
   for (const file of findArticleFiles(dir)) {
-    let parsed: ParsedFile;
-    if (memo) {
-      const stat = statSync(file);
-      const stamp = `${stat.mtimeMs}:${stat.size}:${stat.ino}:${settingsKey}`;
-      const known = memo.get(file);
-      parsed = known?.stamp === stamp ? known.parsed : parseArticle(file, readFileSync(file, "utf8"), settings);
-      memo.set(file, { stamp, parsed });
-      seen.add(file);
-    } else {
-      parsed = parseArticle(file, readFileSync(file, "utf8"), settings);
-    }
+    const parsed = parseArticle(file, readFileSync(file, "utf8"), settings);
     result.problems.push(...parsed.problems);
     result.warnings.push(...parsed.warnings);
     if (parsed.article) result.articles.push(parsed.article);
   }
-  if (memo) for (const file of memo.keys()) if (!seen.has(file)) memo.delete(file);
   result.problems.push(...duplicateSlugs(result.articles));
   return result;
 }
 
 /** Two articles on one URL: one problem per clash, naming both files. */
-export function duplicateSlugs(articles: Article[]): Problem[] {
-  const bySlug = new Map<string, Article>();
+export function duplicateSlugs(articles: Pick<Article, "file" | "slug">[]): Problem[] {
+  const bySlug = new Map<string, Pick<Article, "file" | "slug">>();
   const problems: Problem[] = [];
   for (const article of articles) {
     const first = bySlug.get(article.slug);

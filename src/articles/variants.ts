@@ -3,9 +3,6 @@
  * (one way only). Only reader-facing text is converted: never link or image addresses, code,
  * heading ids or other attributes, nor spans and terms kept as written.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import type { Token } from "markdown-it/index.js";
 import type { Article } from "./types.ts";
 import { basePath, type SiteSettings } from "../settings.ts";
@@ -13,7 +10,6 @@ import { otherScript, type Script } from "../scripts.ts";
 import { parseMarkdown, renderTokens, type RenderEnv } from "../render/markdown.ts";
 import { converterFrom } from "../convert/opencc.ts";
 import { TextConverter } from "../convert/text.ts";
-import { ConversionCache } from "../convert/cache.ts";
 import { isInOtherScript } from "../convert/detect.ts";
 
 /** The reader-facing text of an article in one script. */
@@ -30,20 +26,9 @@ export interface ArticleText {
 export interface ArticleVariants {
   original: ArticleText;
   converted: ArticleText;
-  /** The conversion cache entry the converted text came from. */
-  cacheKey: string;
   /** Why links of the text lead nowhere (src/render/markdown.ts linkProblem), one reason each. */
   linkProblems: string[];
 }
-
-export interface ConversionStats {
-  converted: number;
-  fromCache: number;
-}
-
-// Bump when the way text is segmented or converted changes, so cached results are not reused.
-const CONVERSION_VERSION = 1;
-const OPENCC_VERSION = packageVersion("opencc-js");
 
 const SKIPPED_TOKENS = new Set(["code_inline", "code_block", "fence", "html_inline", "html_block"]);
 
@@ -91,28 +76,8 @@ function htmlTextPieces(html: string): { pieces: string[]; text: number[] } {
   return { pieces, text };
 }
 
-/** A dependency's version, read beside its entry point (opencc-js does not export package.json). */
-function packageVersion(name: string): string {
-  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
-  while (dir !== path.dirname(dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
-      if (manifest.name === name) return manifest.version;
-    } catch {
-      // not this folder
-    }
-    dir = path.dirname(dir);
-  }
-  return "unknown";
-}
-
 export class VariantBuilder {
-  readonly stats: ConversionStats = { converted: 0, fromCache: 0 };
-
-  constructor(
-    private readonly settings: SiteSettings,
-    private readonly cache: ConversionCache,
-  ) {}
+  constructor(private readonly settings: SiteSettings) {}
 
   build(article: Article): ArticleVariants {
     const from = article.lang;
@@ -134,7 +99,7 @@ export class VariantBuilder {
     // The text inside HTML the Markdown wrote (a caption, a table's cells) is converted too, its tags never.
     const htmlTexts = htmlBlocks.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!));
     const head = [article.title, article.summary ?? "", ...article.tags];
-    const { key, converted } = this.convert(article, [...head, ...textTokens.map((token) => token.content), ...htmlTexts]);
+    const converted = this.convert(article, [...head, ...textTokens.map((token) => token.content), ...htmlTexts]);
     textTokens.forEach((token, i) => (token.content = converted[head.length + i]!));
     let next = head.length + textTokens.length;
     for (const { token, pieces, text } of htmlBlocks) {
@@ -143,7 +108,6 @@ export class VariantBuilder {
     }
     return {
       original,
-      cacheKey: key,
       linkProblems: env.linkProblems ?? [],
       converted: {
         lang: to,
@@ -153,11 +117,6 @@ export class VariantBuilder {
         html: renderTokens(tokens, env),
       },
     };
-  }
-
-  /** Marks a remembered article's cache entry as still in use, so saving the cache keeps it. */
-  reuse(variants: ArticleVariants): void {
-    this.cache.get(variants.cacheKey);
   }
 
   /**
@@ -175,7 +134,7 @@ export class VariantBuilder {
     const htmlForeign = htmlBlocks.filter(({ pieces, text }) => isOther(text.map((i) => pieces[i]!)));
     if (blocks.length === 0 && htmlForeign.length === 0) return 0;
     const texts = [...blocks.flatMap((block) => block.map((token) => token.content)), ...htmlForeign.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!))];
-    const { converted } = this.convert(article, texts, otherScript(own), false);
+    const converted = this.convert(article, texts, otherScript(own));
     let next = 0;
     let changed = 0;
     for (const block of blocks) {
@@ -196,30 +155,9 @@ export class VariantBuilder {
     return changed;
   }
 
-  /** Texts of the article converted from `from` (its own script unless told) to the other; `counted` in the stats (one per article). */
-  private convert(article: Article, texts: string[], from: Script = article.lang, counted = true): { key: string; converted: string[] } {
+  /** Texts of the article converted from `from` (its own script unless told) to the other. */
+  private convert(article: Article, texts: string[], from: Script = article.lang): string[] {
     const overrides = from === "zh-Hans" ? this.settings.overrides.toHant : this.settings.overrides.toHans;
-    const key = ConversionCache.key([
-      CONVERSION_VERSION,
-      OPENCC_VERSION,
-      from,
-      this.settings.traditional,
-      overrides,
-      article.keep,
-      texts,
-    ]);
-    const cached = this.cache.get(key);
-    if (cached && cached.length === texts.length) {
-      if (counted) this.stats.fromCache++;
-      return { key, converted: cached };
-    }
-    const converter = new TextConverter(converterFrom(from, this.settings.traditional), {
-      overrides,
-      keep: article.keep,
-    });
-    const result = converter.convertAll(texts);
-    this.cache.set(key, result);
-    if (counted) this.stats.converted++;
-    return { key, converted: result };
+    return new TextConverter(converterFrom(from, this.settings.traditional), { overrides, keep: article.keep }).convertAll(texts);
   }
 }

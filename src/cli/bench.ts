@@ -23,8 +23,8 @@ interface BuildFigures {
   seconds: number;
   readSeconds: number;
   variantsSeconds: number;
-  converted: number;
-  fromCache: number;
+  made: number;
+  reused: number;
   peakMB: number;
   pagesSeconds: number;
   pages: number;
@@ -82,8 +82,8 @@ async function childBuild(contentDir: string, outputDir: string, cacheDir: strin
     seconds: built.seconds,
     readSeconds: stats.readMs / 1000,
     variantsSeconds: stats.variantsMs / 1000,
-    converted: stats.converted,
-    fromCache: stats.fromCache,
+    made: stats.made,
+    reused: stats.reused,
     peakMB: process.resourceUsage().maxRSS / 1024,
     pagesSeconds: built.pagesSeconds,
     pages: built.pages.pages,
@@ -122,10 +122,10 @@ async function benchmark(count: number): Promise<void> {
     console.log(`generate synthetic archive   ${generate.toFixed(1)} s`);
     console.log(`cold build                   ${cold.seconds.toFixed(1)} s, peak ${Math.round(cold.peakMB)} MB`);
     console.log(`  read + validate            ${cold.readSeconds.toFixed(1)} s`);
-    console.log(`  convert + render Markdown  ${cold.variantsSeconds.toFixed(1)} s (${cold.converted} converted)`);
+    console.log(`  convert + render Markdown  ${cold.variantsSeconds.toFixed(1)} s (${cold.made} articles)`);
     console.log(`  pages (Eleventy)           ${cold.pagesSeconds.toFixed(1)} s, ${cold.pagesWritten.toLocaleString("en")} pages`);
     console.log(`  search index, meanwhile    ${cold.searchSeconds.toFixed(1)} s`);
-    console.log(`second build, nothing changed ${warm.seconds.toFixed(1)} s, peak ${Math.round(warm.peakMB)} MB, converted ${warm.converted} (${warm.fromCache} from cache), wrote ${warm.pagesWritten} pages, indexed ${warm.indexed} articles`);
+    console.log(`second build, nothing changed ${warm.seconds.toFixed(1)} s, peak ${Math.round(warm.peakMB)} MB, read and rendered ${warm.made} articles (${warm.reused} unchanged), wrote ${warm.pagesWritten} pages, indexed ${warm.indexed} articles`);
     console.log(`rebuild after one new article ${rebuilt.seconds.toFixed(1)} s, peak ${Math.round(rebuilt.peakMB)} MB, wrote ${rebuilt.pagesWritten.toLocaleString("en")} of ${rebuilt.pages.toLocaleString("en")} pages, indexed ${rebuilt.indexed.toLocaleString("en")} articles`);
     console.log(`npm start: new article served ${appear.toFixed(1)} s after it was written (its page, and the home page listing it)`);
     await benchmarkSearch(path.join(dir, "site"), content);

@@ -134,9 +134,8 @@ function digest(text: string): string {
 
 /** The file is still the one written (not removed, nor edited by hand since). */
 function isAsWritten(file: string, [, size, mtimeMs]: WrittenRecord["files"][string]): boolean {
-  if (!existsSync(file)) return false;
-  const stat = statSync(file);
-  return stat.size === size && stat.mtimeMs === mtimeMs;
+  const stat = statSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && stat.size === size && stat.mtimeMs === mtimeMs;
 }
 
 function readRecord(file: string, outputDir: string): WrittenRecord | undefined {

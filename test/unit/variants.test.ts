@@ -1,11 +1,7 @@
-import { describe, it, beforeEach, afterEach } from "node:test";
+import { describe, it } from "node:test";
 import { expect } from "expect";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { parseArticle } from "../../src/articles/frontmatter.ts";
 import type { Article } from "../../src/articles/types.ts";
-import { ConversionCache } from "../../src/convert/cache.ts";
 import { VariantBuilder } from "../../src/articles/variants.ts";
 import { parseSettings, type SettingsInput } from "../../src/settings.ts";
 
@@ -37,8 +33,7 @@ function article(source = SOURCE): Article {
   return parsed.article!;
 }
 
-const build = (input: SettingsInput = {}, cache = new ConversionCache(null)) =>
-  new VariantBuilder(parseSettings(input), cache).build(article());
+const build = (input: SettingsInput = {}) => new VariantBuilder(parseSettings(input)).build(article());
 
 describe("VariantBuilder", () => {
   const { original, converted } = build();
@@ -89,7 +84,7 @@ describe("VariantBuilder", () => {
 
   it("converts the text inside HTML the Markdown wrote, never its tags or attributes", () => {
     const source = SOURCE.replace("<script>", '<figure><img src="/images/软件.png" alt="软件"><figcaption>软件的图注</figcaption></figure>\n\n<script>');
-    const { converted } = new VariantBuilder(parseSettings({}), new ConversionCache(null)).build(article(source));
+    const { converted } = new VariantBuilder(parseSettings({})).build(article(source));
     expect(converted.html).toContain("<figcaption>軟件的圖注</figcaption>");
     expect(converted.html).toContain('src="/images/软件.png" alt="软件"');
   });
@@ -105,75 +100,5 @@ describe("VariantBuilder", () => {
   it("uses the site's overrides for the direction of conversion", () => {
     const { converted: text } = build({ overrides: { toHant: { 软件: "软体字" }, toHans: {} } });
     expect(text.title).toBe("软体字發展");
-  });
-});
-
-describe("VariantBuilder stats and cache", () => {
-  it("takes a second build of the same article from the cache", () => {
-    const cache = new ConversionCache(null);
-    const settings = parseSettings({});
-    const first = new VariantBuilder(settings, cache);
-    const firstResult = first.build(article());
-    expect(first.stats).toEqual({ converted: 1, fromCache: 0 });
-    const second = new VariantBuilder(settings, cache);
-    expect(second.build(article())).toEqual(firstResult);
-    expect(second.stats).toEqual({ converted: 0, fromCache: 1 });
-  });
-
-  it("converts again when settings.traditional changes", () => {
-    const cache = new ConversionCache(null);
-    new VariantBuilder(parseSettings({ traditional: "tw" }), cache).build(article());
-    const builder = new VariantBuilder(parseSettings({ traditional: "twp" }), cache);
-    builder.build(article());
-    expect(builder.stats).toEqual({ converted: 1, fromCache: 0 });
-  });
-});
-
-describe("ConversionCache on disk", () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(os.tmpdir(), "zh-archive-cache-"));
-  });
-  afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it("finds a saved entry in a new cache read from the same file", () => {
-    const file = path.join(dir, "nested", "conversions.json");
-    const key = ConversionCache.key(["软件"]);
-    const cache = new ConversionCache(file);
-    expect(cache.get(key)).toBeUndefined();
-    cache.set(key, ["軟件"]);
-    cache.save();
-    expect(new ConversionCache(file).get(key)).toEqual(["軟件"]);
-  });
-
-  it("saves atomically, leaving no temporary file", () => {
-    const file = path.join(dir, "conversions.json");
-    const cache = new ConversionCache(file);
-    cache.set("a", ["甲"]);
-    cache.save();
-    expect(existsSync(file)).toBe(true);
-    expect(readdirSync(dir)).toEqual(["conversions.json"]);
-  });
-
-  it("drops entries not used since the last save", () => {
-    const file = path.join(dir, "conversions.json");
-    const cache = new ConversionCache(file);
-    cache.set("old", ["舊"]);
-    cache.save();
-    const next = new ConversionCache(file);
-    next.set("new", ["新"]);
-    next.save();
-    const reread = new ConversionCache(file);
-    expect(reread.get("new")).toEqual(["新"]);
-    expect(reread.get("old")).toBeUndefined();
-  });
-
-  it("starts empty when the file is missing or not JSON", () => {
-    expect(new ConversionCache(path.join(dir, "missing.json")).get("a")).toBeUndefined();
-    const broken = path.join(dir, "broken.json");
-    writeFileSync(broken, "{ not json");
-    expect(new ConversionCache(broken).get("a")).toBeUndefined();
   });
 });
