@@ -140,6 +140,7 @@ describe("the redirect pages", () => {
 describe("HTML written in an article on a site under a sub-path", () => {
   it("has its root-relative src and href given the base path, as Markdown's links are", () => {
     const html = renderMarkdown('<figure><img src="/media/a/0123456789abcdef.png" alt="湖"><figcaption>湖</figcaption></figure>\n\n<a href="/x/">甲</a> [乙](/y/) <a href="https://example.com/">丙</a>\n', {
+      sourceLang: "zh-Hans",
       basePath: "/archive/",
     });
     expect(html).toContain('src="/archive/media/a/0123456789abcdef.png"');
