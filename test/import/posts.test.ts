@@ -5,13 +5,12 @@
  */
 import { describe, it, before } from "node:test";
 import { expect } from "expect";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, appendFileSync, utimesSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { importFiles, keptKeysLine, type ImportEntry, type ImportOptions } from "../../src/import/run.ts";
 import { listInputs } from "../../src/import/inputs.ts";
-import { postDate } from "../../src/import/dates.ts";
-import { frontMatterDate } from "../../src/import/dates.ts";
+import { frontMatterDate, postDate } from "../../src/import/dates.ts";
 import { convertTags } from "../../src/import/shortcodes.ts";
 import { loadArticles } from "../../src/articles/load.ts";
 import { readFrontMatter } from "../../src/articles/matter.ts";
@@ -366,6 +365,25 @@ describe("a batch of posts", () => {
     const { data } = readFrontMatter(readFileSync(entry!.output!, "utf8"));
     expect(data).toMatchObject({ lang: "zh-Hans", original_lang: "en", original_images: ["cover.png"] });
     expect(entry!.keptKeys).toEqual(["lang → original_lang", "images → original_images"]);
+  });
+
+  it("turns Hugo's {{< ref >}} into the other post's old address, keeping its #fragment", () => {
+    const dir = folder({
+      "hugo.toml": 'title = "x"\n',
+      "content/posts/first.md": post("title: 第一篇\ndate: 2019-04-04\nslug: di-yi"),
+      "content/posts/second.md": post("title: 第二篇\ndate: 2019-04-05", '见[第一篇]({{< ref "posts/first.md#yuan-lai" >}})和[同一篇]({{< relref "first" >}})。'),
+    });
+    const entries = importPaths([dir], { contentDir: temporaryDir("zh-archive-ref-") });
+    const second = entries.find((entry) => entry.input.endsWith("second.md"))!;
+    expect(readFileSync(second.output!, "utf8")).toContain("见[第一篇](/posts/di-yi/#yuan-lai)和[同一篇](/posts/di-yi/)。");
+  });
+
+  it("never runs front matter written as code (---js): the file is read as text", () => {
+    const marker = path.join(temporaryDir("zh-archive-js-"), "ran");
+    const dir = folder({ "evil.md": `---js\n{ title: (require("fs").writeFileSync(${JSON.stringify(marker)}, "x"), "标题") }\n---\n湖边的柳树发芽了，风一吹就碰到行人的肩膀。湖边的柳树发芽了。\n` });
+    const [entry] = importPaths([dir], { contentDir: temporaryDir("zh-archive-js-content-"), fallbackDate: { date: DateTime.fromISO("2020-01-01", { zone: "Asia/Shanghai" }), hasTime: false } });
+    expect(existsSync(marker)).toBe(false);
+    expect(entry!.format).not.toBe("post");
   });
 
   it("reads a text file that only looks like front matter as a saved page", () => {
