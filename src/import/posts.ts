@@ -113,7 +113,7 @@ export function readPost(file: string, matter: PostMatter, options: PostOptions)
   const slug = [ownSlug, names.slug].map((candidate) => candidate && asSlug(candidate)).find(Boolean);
   if (ownSlug && !asSlug(ownSlug)) warnings.push(`slug: ${JSON.stringify(ownSlug)} is not an ASCII slug; the article's slug is made from ${names.slug && asSlug(names.slug) ? "the file's name" : "its title"}`);
 
-  const aliases = oldAddresses(data, place, convention, used, { title, date: date.date.setZone(zone), slug: ownSlug, names, categories }, warnings);
+  const aliases = oldAddresses(data, place, convention, used, { title, date: date.date.setZone(zone), slug: ownSlug, names, categories, draft }, warnings);
 
   const fields: ImportedFields = { title, date: frontMatterDate({ ...date, date: date.date.setZone(options.timeZone) }), lang: "zh-Hans", tags };
   if (updated) fields.updated = updated;
@@ -258,6 +258,8 @@ interface AddressValues {
   slug?: string;
   names: FileNames;
   categories: string[];
+  /** A draft never had the address its tool would have given it: only addresses it names are kept. */
+  draft?: boolean;
 }
 
 /**
@@ -276,7 +278,7 @@ function oldAddresses(
     const expanded = pathOnly.includes(":") ? expandPermalink(pathOnly, placeholders(place, values)) : { path: pathOnly };
     if ("path" in expanded) candidates.push(expanded.path.startsWith("/") ? expanded.path : `/${expanded.path}`);
     else warnings.push(`permalink: ${JSON.stringify(given)} has ${expanded.unknown}, which the importer cannot fill; no old address kept from it`);
-  } else if (!place.inDrafts) {
+  } else if (!values.draft) {
     const pattern = defaultPattern(place, convention, values);
     if (pattern) {
       const expanded = expandPermalink(pattern, placeholders(place, values));
