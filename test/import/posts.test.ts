@@ -5,7 +5,8 @@
  */
 import { describe, it, before } from "node:test";
 import { expect } from "expect";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, appendFileSync, copyFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { importFiles, keptKeysLine, type ImportEntry, type ImportOptions } from "../../src/import/run.ts";
@@ -238,6 +239,25 @@ describe("a Hexo site", () => {
   it("skips the post's asset folder, the site's pages and scaffolds, each with a reason", () => {
     const skipped = site.entries.filter((e) => e.status === "skipped").map((e) => path.relative(path.join(ARCHIVES, "hexo"), e.input));
     expect(skipped.sort()).toEqual(["_config.yml", "scaffolds", "source/_posts/river-town", "source/about", "source/images"]);
+  });
+});
+
+describe("the import command on a site", () => {
+  it("says once in its summary which unknown keys the posts carried, and reports every input", () => {
+    const contentDir = temporaryDir("zh-archive-cli-");
+    copyFileSync(path.join(PROJECT_ROOT, "test/fixtures/site/content/site.json"), path.join(contentDir, "site.json"));
+    const report = path.join(contentDir, "report.json");
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/cli/import.ts", "--out", contentDir, "--report", report, path.join(ARCHIVES, "jekyll")], {
+      cwd: PROJECT_ROOT,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout.match(/unknown keys kept: .*/g)).toEqual(["unknown keys kept: layout (6 posts), comments (2), image_feature (2), mathjax (1), toc (1)"]);
+    expect(result.stdout).not.toMatch(/warning: .*layout/);
+    expect(result.stdout).toContain("imported 6, skipped 6, failed 0");
+    const { entries } = JSON.parse(readFileSync(report, "utf8")) as { entries: ImportEntry[] };
+    expect(entries).toHaveLength(12);
+    expect(entries.find((entry) => entry.input.endsWith("2019-04-04-west-lake-night.md"))).toMatchObject({ format: "post", generator: "jekyll", keptKeys: ["layout", "comments", "image_feature"] });
   });
 });
 
