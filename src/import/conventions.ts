@@ -23,9 +23,9 @@ export interface Convention {
     terms: string[];
     /** The post's own address: it is the old address kept as an alias. */
     permalink: string[];
-    /** More old addresses. */
+    /** More old addresses (`aliases`, the archive's own name, is read in every convention). */
     aliases: string[];
-    /** `draft: true` makes a draft. */
+    /** `draft: true` makes a draft (`draft`, the archive's own name, is read in every convention). */
     draft: string[];
     /** `published: false` makes a draft. */
     published: string[];
@@ -52,7 +52,7 @@ export const CONVENTIONS: Record<Generator, Convention> = {
       summary: COMMON_SUMMARY,
       terms: ["categories", "category", "tags", "tag"],
       permalink: ["permalink"],
-      aliases: ["redirect_from"],
+      aliases: ["redirect_from", "aliases"],
       draft: ["draft"],
       published: ["published"],
     },
@@ -95,8 +95,8 @@ export const CONVENTIONS: Record<Generator, Convention> = {
       summary: ["excerpt", "description", "summary"],
       terms: ["categories", "tags"],
       permalink: ["permalink"],
-      aliases: ["alias", "redirect_from"],
-      draft: [],
+      aliases: ["alias", "redirect_from", "aliases"],
+      draft: ["draft"],
       published: ["published"],
     },
     permalink: "/:year/:month/:day/:title/",

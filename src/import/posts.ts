@@ -105,7 +105,7 @@ export function readPost(file: string, matter: PostMatter, options: PostOptions)
   const summaryValue = take(convention.keys.summary);
   const summary = textOf(summaryValue) === undefined ? undefined : plainText(textOf(summaryValue)!) || undefined;
 
-  const draftValue = take(["draft"]);
+  const draftValue = take(convention.keys.draft);
   const publishedValue = take(convention.keys.published);
   const draft = place.inDrafts || isTrue(draftValue) || isFalse(publishedValue);
 
@@ -286,7 +286,7 @@ function oldAddresses(
       else warnings.push(`the site's permalink ${JSON.stringify(pattern)} has ${expanded.unknown}, which the importer cannot fill; no old address kept from it`);
     }
   }
-  const listed = dataValue(data, [...new Set([...convention.keys.aliases, "aliases"])], used);
+  const listed = dataValue(data, convention.keys.aliases, used);
   const items = typeof listed === "string" ? [listed] : Array.isArray(listed) ? listed : listed === undefined ? [] : [listed];
   for (const item of items) {
     const text = textOf(item)?.trim();
