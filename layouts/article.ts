@@ -2,6 +2,8 @@
 import type { ArticlePage, SiteModel } from "../src/site/model.ts";
 import { formatChineseDate, isoDateTime } from "../src/articles/dates.ts";
 import { paths } from "../src/site/urls.ts";
+import { isInOtherScript } from "../src/convert/detect.ts";
+import { otherScript } from "../src/scripts.ts";
 import { html, raw, type Html } from "./html.ts";
 import { strings } from "./strings.ts";
 import { shell } from "./base.ts";
@@ -13,18 +15,18 @@ export function renderArticle(site: SiteModel, page: ArticlePage): string {
   const link = linker(site);
   const { text } = page;
   const converted = page.script !== page.originalScript;
-  // Author and source are names, shown as written, in the script they were written in.
-  const own = page.originalScript;
+  // Author and source are in the page's script, unless kept as written: then their own characters say which.
+  const langOf = (name: string) => (isInOtherScript(name, page.script) ? otherScript(page.script) : page.script);
   // Names are indexed for search; their labels and the date are not.
   const label = (text: string) => html`<span data-pagefind-ignore>${text}：</span>`;
   const meta = [
     html`<span data-pagefind-ignore>${time(page.date)}</span>`,
-    page.author ? html`<span class="article-author">${label(t.author)}<span lang="${own}">${page.author}</span></span>` : "",
+    page.author ? html`<span class="article-author">${label(t.author)}<span lang="${langOf(page.author)}">${page.author}</span></span>` : "",
     page.source || page.sourceUrl
       ? html`<span class="article-source">${label(t.source)}${
           page.sourceUrl
-            ? html`<a href="${page.sourceUrl}" rel="nofollow noopener" lang="${page.source ? own : page.script}">${page.source ?? t.originalLink}</a>`
-            : html`<span lang="${own}">${page.source}</span>`
+            ? html`<a href="${page.sourceUrl}" rel="nofollow noopener" lang="${page.source ? langOf(page.source) : page.script}">${page.source ?? t.originalLink}</a>`
+            : html`<span lang="${langOf(page.source!)}">${page.source}</span>`
         }</span>`
       : "",
   ];
@@ -39,7 +41,7 @@ ${page.updated ? html`<meta property="article:modified_time" content="${isoDateT
 <p class="article-meta">${meta}</p>
 ${tagList(page.tags, link)}
 </header>
-${converted ? html`<p class="conversion-note" data-pagefind-ignore>${t.convertedNote}<a href="${link(page.canonicalUrl)}" hreflang="${own}">${t.readOriginal}</a></p>\n` : ""}${
+${converted ? html`<p class="conversion-note" data-pagefind-ignore>${t.convertedNote}<a href="${link(page.canonicalUrl)}" hreflang="${page.originalScript}">${t.readOriginal}</a></p>\n` : ""}${
     !converted && text.blocksConverted ? html`<p class="conversion-note" data-pagefind-ignore>${t.mixedNote(text.blocksConverted)}</p>\n` : ""
   }<div class="prose" id="article-text">
 ${raw(text.html)}</div>

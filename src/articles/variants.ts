@@ -17,6 +17,9 @@ export interface ArticleText {
   lang: Script;
   title: string;
   summary?: string;
+  /** Names, converted like the text unless the article keeps them as written (`keep`). */
+  author?: string;
+  source?: string;
   tags: string[];
   html: string;
   /** On the article's own page: how many blocks were written in the other script and converted to its own. */
@@ -85,12 +88,19 @@ export class VariantBuilder {
     const env: RenderEnv = { sourceLang: from, basePath: basePath(this.settings), linkProblems: [] };
     const tokens = parseMarkdown(article.body, env);
     const htmlBlocks = tokens.filter((token) => token.type === "html_block").map((token) => ({ token, ...htmlTextPieces(token.content) }));
-    const otherScriptBlocks = this.convertOtherScriptBlocks(article, tokens, htmlBlocks);
+    // The heading, summary, names and tags, converted with the text (absent ones as "").
+    const head = [article.title, article.summary ?? "", article.author ?? "", article.source ?? "", ...article.tags];
+    const otherScriptBlocks = this.convertOtherScriptBlocks(article, tokens, htmlBlocks, head);
+    const textOf = (texts: string[]): Omit<ArticleText, "lang" | "html"> => ({
+      title: texts[0]!,
+      summary: article.summary === undefined ? undefined : texts[1],
+      ...(article.author === undefined ? {} : { author: texts[2] }),
+      ...(article.source === undefined ? {} : { source: texts[3] }),
+      tags: texts.slice(4, head.length),
+    });
     const original: ArticleText = {
       lang: from,
-      title: article.title,
-      summary: article.summary,
-      tags: article.tags,
+      ...textOf(head),
       html: renderTokens(tokens, env),
       ...(otherScriptBlocks > 0 ? { blocksConverted: otherScriptBlocks } : {}),
     };
@@ -98,7 +108,6 @@ export class VariantBuilder {
     const textTokens = readableTextTokens(tokens);
     // The text inside HTML the Markdown wrote (a caption, a table's cells) is converted too, its tags never.
     const htmlTexts = htmlBlocks.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!));
-    const head = [article.title, article.summary ?? "", ...article.tags];
     const converted = this.convert(article, [...head, ...textTokens.map((token) => token.content), ...htmlTexts]);
     textTokens.forEach((token, i) => (token.content = converted[head.length + i]!));
     let next = head.length + textTokens.length;
@@ -109,34 +118,43 @@ export class VariantBuilder {
     return {
       original,
       linkProblems: env.linkProblems ?? [],
-      converted: {
-        lang: to,
-        title: converted[0]!,
-        summary: article.summary === undefined ? undefined : converted[1],
-        tags: converted.slice(2, head.length),
-        html: renderTokens(tokens, env),
-      },
+      converted: { lang: to, ...textOf(converted), html: renderTokens(tokens, env) },
     };
   }
 
   /**
    * Blocks written in the other script than the article's (a Simplified preface to a Traditional
-   * article) are converted to the article's own, so that its own page reads in one script too; kept
+   * article, a tag or the author's name) are converted to the article's own (`head` in place), so that its own page reads in one script too; kept
    * spans and terms stay as written. Returns how many blocks conversion changed. (The page in the
    * other script converts them back with the rest: a block taken for the other script wrongly is
    * then still in that page's script.)
    */
-  private convertOtherScriptBlocks(article: Article, tokens: Token[], htmlBlocks: { token: Token; pieces: string[]; text: number[] }[]): number {
+  private convertOtherScriptBlocks(
+    article: Article,
+    tokens: Token[],
+    htmlBlocks: { token: Token; pieces: string[]; text: number[] }[],
+    head: string[],
+  ): number {
     const own = article.lang;
     // Terms kept as written are in whichever script they are: they make no block the other's.
     const isOther = (texts: string[]) => isInOtherScript(article.keep.reduce((text, term) => text.split(term).join(""), texts.join("\n")), own);
     const blocks = blocksOfText(tokens).filter((block) => isOther(block.map((token) => token.content)));
     const htmlForeign = htmlBlocks.filter(({ pieces, text }) => isOther(text.map((i) => pieces[i]!)));
-    if (blocks.length === 0 && htmlForeign.length === 0) return 0;
-    const texts = [...blocks.flatMap((block) => block.map((token) => token.content)), ...htmlForeign.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!))];
+    const headForeign = head.flatMap((text, i) => (text && isOther([text]) ? [i] : []));
+    if (blocks.length === 0 && htmlForeign.length === 0 && headForeign.length === 0) return 0;
+    const texts = [
+      ...headForeign.map((i) => head[i]!),
+      ...blocks.flatMap((block) => block.map((token) => token.content)),
+      ...htmlForeign.flatMap(({ pieces, text }) => text.map((i) => pieces[i]!)),
+    ];
     const converted = this.convert(article, texts, otherScript(own));
     let next = 0;
     let changed = 0;
+    for (const i of headForeign) {
+      const text = converted[next++]!;
+      if (text !== head[i]) changed++;
+      head[i] = text;
+    }
     for (const block of blocks) {
       let blockChanged = false;
       for (const token of block) {

@@ -297,8 +297,8 @@ function articlePages(entries: ArchiveEntry[], script: Script, cards: Map<Archiv
       originalScript: article.lang,
       date: article.date,
       updated: article.updated,
-      author: article.author,
-      source: article.source,
+      author: entry.text[script].author,
+      source: entry.text[script].source,
       sourceUrl: article.sourceUrl,
       tags: card.tags,
       previous: older && { url: cards.get(older)!.url, title: cards.get(older)!.title },
@@ -381,7 +381,7 @@ function feed(settings: SiteSettings, entries: ArchiveEntry[], script: Script): 
       summary: entry.text[script].summary,
       html: entry.text[script].html,
       tags: entry.text[script].tags,
-      author: entry.article.author,
+      author: entry.text[script].author,
     })),
   };
 }

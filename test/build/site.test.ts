@@ -239,6 +239,13 @@ describe("lists and pagination", () => {
     expect(meta.textContent).toContain("作者：林远");
     expect(meta.querySelector(".article-source a")?.getAttribute("href")).toBe("https://example.com/early");
   });
+
+  it("shows the author and source converted on the page in the other script, marked in its script", () => {
+    const meta = readPage(out, "/zh-hant/articles/early-morning/").querySelector(".article-meta")!;
+    expect(meta.querySelector(".article-author [lang]")?.textContent).toBe("林遠");
+    expect(meta.querySelector(".article-author [lang]")?.getAttribute("lang")).toBe("zh-Hant");
+    expect(meta.querySelector(".article-source a")?.textContent).toBe("測試周刊");
+  });
 });
 
 describe("feeds, sitemap and robots", () => {

@@ -102,3 +102,24 @@ describe("VariantBuilder", () => {
     expect(text.title).toBe("软体字發展");
   });
 });
+
+describe("VariantBuilder and names", () => {
+  const withNames = (front: string) =>
+    new VariantBuilder(parseSettings({})).build(article(`---\ntitle: 旧时光\ndate: 2023-05-30\n${front}\n---\n\n记得那年秋天。\n`));
+
+  it("converts the author and the source like the text on the page in the other script", () => {
+    const { original, converted } = withNames("author: 顾青禾\nsource: 旧时光杂志");
+    expect(original).toMatchObject({ author: "顾青禾", source: "旧时光杂志" });
+    expect(converted).toMatchObject({ author: "顧青禾", source: "舊時光雜誌" });
+  });
+
+  it("keeps an author the article keeps as written", () => {
+    const { converted } = withNames("author: 顾青禾\nkeep: [顾青禾]");
+    expect(converted.author).toBe("顾青禾");
+  });
+
+  it("converts a tag and an author written in the other script to the article's own on its own page", () => {
+    const { original } = withNames("author: 顧青禾\ntags: [高校反性騷擾, 秋天]");
+    expect(original).toMatchObject({ author: "顾青禾", tags: ["高校反性骚扰", "秋天"], blocksConverted: 2 });
+  });
+});
