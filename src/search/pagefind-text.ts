@@ -200,6 +200,11 @@ export class PagefindReader {
       for (const waiter of this.waiting.values()) waiter.reject(error);
       this.waiting.clear();
     });
+    // A thread that ends with questions unanswered must fail them, or the index would wait forever.
+    this.worker.on("exit", (code) => {
+      for (const waiter of this.waiting.values()) waiter.reject(new PagefindTextError(`Pagefind's thread ended (exit code ${code}) before it answered`));
+      this.waiting.clear();
+    });
   }
 
   read(texts: IndexedText[]): Promise<PagefindText> {

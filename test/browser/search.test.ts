@@ -85,7 +85,8 @@ describe("search in the browser", { skip }, () => {
   async function scrollThroughResults(page: Page): Promise<void> {
     const pending = page.locator(".search-result-pending");
     for (let i = 0; i < 100 && (await pending.count()) > 0; i++) {
-      await pending.first().scrollIntoViewIfNeeded().catch(() => {});
+      // A pending result is replaced when drawn: do not wait long for one that is gone.
+      await pending.first().scrollIntoViewIfNeeded({ timeout: 500 }).catch(() => {});
       await page.waitForTimeout(20);
     }
     expect(await pending.count()).toBe(0);
