@@ -6,13 +6,14 @@
  * what a user gets.
  */
 import path from "node:path";
-import { ProblemsError } from "./problems.ts";
+import { ProblemsError, formatWarnings, type Problem } from "./problems.ts";
 import { DEFAULT_CACHE_DIR, loadArchive, logArchive, type ArchiveOptions, type Archive } from "./archive.ts";
 import { writePages, type WrittenPages } from "./eleventy/pages.ts";
 import { basePath } from "./settings.ts";
 import { startSearchIndex, type SearchIndexResult } from "./search/index.ts";
 import { searchRecords } from "./search/records.ts";
 import { buildSiteModel } from "./site/model.ts";
+import { brokenInternalLinks } from "./site/links.ts";
 import { minifyScripts } from "./site/minify.ts";
 
 export interface BuildOptions {
@@ -39,6 +40,8 @@ export interface BuildResult {
   pages: WrittenPages;
   /** The search index step, made while Eleventy writes the pages (its time overlaps theirs). */
   search: SearchIndexResult;
+  /** Links in articles that lead to no file of the built site (also printed as warnings). */
+  brokenLinks: Problem[];
 }
 
 /** Throws a ProblemsError listing every problem in the content, before anything is written. */
@@ -69,6 +72,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   }
   const written = performance.now();
   const search = await indexing.result;
+  // Checked once everything is written: a link may lead to a page, a redirect, media or the search index.
+  const brokenLinks = brokenInternalLinks(archive.entries, options.outputDir, basePath(archive.settings));
+  for (const line of formatWarnings(brokenLinks, options.verbose)) console.warn(`[build] warning: ${line}`);
   return {
     seconds: (performance.now() - started) / 1000,
     archiveSeconds: (modelled - started) / 1000,
@@ -76,6 +82,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     pagesSeconds: (written - modelled) / 1000,
     pages,
     search,
+    brokenLinks,
   };
 }
 

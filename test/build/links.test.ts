@@ -73,3 +73,35 @@ describe("the sample site's links", () => {
     }
   });
 });
+
+describe("links in articles that lead nowhere", () => {
+  let broken: { file?: string; message: string }[];
+  const SOURCE = path.join(PROJECT_ROOT, "test/fixtures/site/content");
+
+  beforeAll(async () => {
+    const { cpSync, writeFileSync } = await import("node:fs");
+    const { temporaryDir } = await import("../temporary.ts");
+    const { buildSite } = await import("../../src/build.ts");
+    const content = path.join(temporaryDir("archive-links-"), "content");
+    cpSync(SOURCE, content, { recursive: true });
+    writeFileSync(
+      path.join(content, "articles/2025/lianjie.md"),
+      "---\ntitle: 链接\ndate: 2025-03-01\nslug: lianjie\n---\n\n" +
+        "[有的文章](/zh-hans/articles/early-morning/)、[没有的文章](/zh-hans/articles/nowhere/)、" +
+        "[相对的](../taipei-tea/)、[相对而没有的](../gone/)、[外面的](https://example.com/x)、[锚点](#top)。\n\n![没有的图](/media/lianjie/missing.png)\n",
+    );
+    broken = (await buildSite({ contentDir: content, outputDir: temporaryDir("archive-links-site-"), cacheDir: null })).brokenLinks;
+  });
+
+  it("warns of each internal link and image with no page or file behind it, naming the article's file", () => {
+    const ofArticle = broken.filter((problem) => problem.file!.endsWith("lianjie.md"));
+    expect(ofArticle.map((problem) => problem.message).sort()).toEqual(
+      ['"../gone/" leads to no page or file of this site', '"/archive/media/lianjie/missing.png" leads to no page or file of this site', '"/archive/zh-hans/articles/nowhere/" leads to no page or file of this site'].sort(),
+    );
+  });
+
+  it("finds the fixture's own image that no file stands behind", () => {
+    // The fixture site has no images/ folder: its test of image markup points at nothing.
+    expect(broken).toContainEqual(expect.objectContaining({ file: expect.stringMatching(/taipei-tea\.md$/), message: '"/archive/images/cup.svg" leads to no page or file of this site' }));
+  });
+});
