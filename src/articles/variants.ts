@@ -137,7 +137,7 @@ export class VariantBuilder {
   ): number {
     const own = article.lang;
     // Terms kept as written are in whichever script they are: they make no block the other's.
-    const isOther = (texts: string[]) => isInOtherScript(article.keep.reduce((text, term) => text.split(term).join(""), texts.join("\n")), own);
+    const isOther = (texts: string[]) => isInOtherScript(article.keep.reduce((text, term) => text.split(term).join(""), texts.join("\n")), own, this.settings.traditional);
     const blocks = blocksOfText(tokens).filter((block) => isOther(block.map((token) => token.content)));
     const htmlForeign = htmlBlocks.filter(({ pieces, text }) => isOther(text.map((i) => pieces[i]!)));
     const headForeign = head.flatMap((text, i) => (text && isOther([text]) ? [i] : []));
