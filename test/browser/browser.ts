@@ -71,7 +71,13 @@ export async function serveSite(outputDir: string, basePath: string): Promise<Si
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://localhost:${port}${basePath}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    // close() waits for every connection to end, and a browser may keep one open (a request of a
+    // page closed meanwhile): end them, or the test waits forever.
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
