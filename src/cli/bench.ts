@@ -3,7 +3,7 @@
  * each stage and the peak memory. Each measurement runs in a fresh process, as a user's would.
  */
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ import { writeSyntheticArchive } from "../bench/synthetic.ts";
 import { benchmarkImport } from "../bench/import.ts";
 import { benchmarkSearch } from "../bench/search.ts";
 import { formatFuzzReport, runFuzz } from "../bench/fuzz.ts";
+import { formatQualityReport, scoreFolder } from "../bench/import-quality.ts";
 import { ensureHeapRoom } from "./heap.ts";
 import { parseCommandLine } from "./options.ts";
 
@@ -35,6 +36,7 @@ interface BuildFigures {
 
 const usage =
   "Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]\n" +
+  "       npm run bench -- --import-quality (every fixture page scored field by field against its expectation file)\n" +
   "       npm run bench -- --fuzz N [--seed S] [--keep] (N mutated pages imported and built; exit 1 on a finding, the folders kept)";
 const { values } = parseCommandLine(
   {
@@ -47,6 +49,7 @@ const { values } = parseCommandLine(
       fuzz: { type: "string" },
       seed: { type: "string" },
       keep: { type: "boolean", default: false },
+      "import-quality": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   },
@@ -55,6 +58,11 @@ const { values } = parseCommandLine(
 
 if (values.help) {
   console.log(usage);
+} else if (values["import-quality"]) {
+  const results = [path.join(ROOT, "test/fixtures/import"), path.join(ROOT, "../shared/seeds")]
+    .filter((dir) => existsSync(path.join(dir, "expected")))
+    .flatMap((dir) => scoreFolder(dir, path.join(dir, "expected")));
+  console.log(formatQualityReport(results));
 } else if (values.fuzz !== undefined) {
   const count = Number(values.fuzz);
   const seed = values.seed === undefined ? undefined : Number(values.seed);

@@ -7,7 +7,8 @@ import { expect } from "expect";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { ImportError, readPage } from "../../src/import/page.ts";
-import { checkExpectation, readExpectation } from "./expectations.ts";
+import { expectAllRight, readExpectation } from "./expectations.ts";
+import { scoreFolder, scorePage, summarize } from "../../src/bench/import-quality.ts";
 import { PROJECT_ROOT } from "../helpers.ts";
 
 const FIXTURES = path.join(PROJECT_ROOT, "test/fixtures/import");
@@ -18,16 +19,26 @@ const expectations = readdirSync(path.join(FIXTURES, "expected"))
 
 describe("fixture pages", () => {
   for (const name of expectations) {
-    const expected = readExpectation(path.join(FIXTURES, "expected", name));
+    const expectationFile = path.join(FIXTURES, "expected", name);
+    const expected = readExpectation(expectationFile);
     it(`${expected.input} yields what its expectation file says`, () => {
-      const bytes = readFileSync(path.join(FIXTURES, expected.input));
-      if (expected.date === null) {
-        expect(() => readPage(bytes, { timeZone })).toThrow(/no date of its own/);
-        return;
-      }
-      checkExpectation(readPage(bytes, { timeZone }), expected);
+      expectAllRight(scorePage(path.join(FIXTURES, expected.input), expectationFile));
     });
   }
+});
+
+describe("the importer's quality over every fixture page", () => {
+  it("gets at least 95 % of the fields right, with no page failing to import", () => {
+    const summary = summarize(scoreFolder(FIXTURES, path.join(FIXTURES, "expected")));
+    expect(summary.failedImports).toBe(0);
+    expect(summary.checksRight / summary.checks).toBeGreaterThanOrEqual(0.95);
+  });
+  it("keeps the bodies of pages with a reference text at a mean precision and recall of 0.9 or more", () => {
+    const summary = summarize(scoreFolder(FIXTURES, path.join(FIXTURES, "expected")));
+    expect(summary.scoredBodies).toBeGreaterThan(0);
+    expect(summary.precision).toBeGreaterThanOrEqual(0.9);
+    expect(summary.recall).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe("files that are not articles", () => {
