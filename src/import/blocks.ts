@@ -3,8 +3,8 @@
  * HTML or from a text dump: where the article ends, and the site's lines inside it.
  */
 import {
-  CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, METADATA_LABEL, PLACEHOLDER, PROMOTION, RELATED_START, SITE_LINE,
-} from "./boilerplate.ts";
+  CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
+} from "./rules.ts";
 import { endsLikeSentence } from "./metadata.ts";
 import { findDate } from "./dates.ts";
 
@@ -13,9 +13,6 @@ export interface TextBlock {
   text: string;
 }
 
-/** A site's note to readers above an article (`备注：…`, `温馨提示：…`), not the author's words. */
-const READER_NOTICE = /^.{0,8}?(?:备注|備註|注意|提示|温馨提示|溫馨提示|声明|聲明|公告|通知|友情提示)\s*[:：]/;
-const REPOST_LINE = /^(?:(?:转载|轉載|转|轉)+)?[请請]?注明(?:出[处處]|[来來]源)|^原文(?:链接|鏈接|地址)\s*[:：]/;
 const SHORT = 40;
 
 /** Compares texts as readers see them: no spaces, marks or punctuation. */

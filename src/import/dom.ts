@@ -54,6 +54,12 @@ function belongsInHead(node: Node): boolean {
   return node.nodeType !== 3 || !node.textContent!.trim();
 }
 
+/** Elements that start a line of text of their own. */
+export const BLOCK_ELEMENTS = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "BLOCKQUOTE", "PRE", "TABLE", "TR", "TD", "TH", "FIGURE", "FIGCAPTION", "SECTION", "ARTICLE", "HEADER", "FOOTER", "MAIN", "UL", "OL", "DL", "DT", "DD", "ASIDE", "NAV", "BR", "HR", "ADDRESS", "CENTER"]);
+
+/** Elements that sit inside a line of text (and `#text`, a text node's name). */
+export const INLINE_ELEMENTS = new Set(["A", "ABBR", "B", "BDI", "CITE", "CODE", "DEL", "EM", "FONT", "I", "IMG", "INS", "KBD", "MARK", "Q", "S", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "#text"]);
+
 export function httpUrl(value: string | undefined, base?: URL): URL | undefined {
   if (!value) return undefined;
   try {

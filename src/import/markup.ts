@@ -5,6 +5,7 @@
 import { sameWords } from "./blocks.ts";
 import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, splitTags, type PageMetadata } from "./metadata.ts";
 import { httpUrl, type Doc, type El } from "./dom.ts";
+import { ARTICLE_TYPES, PUBLISHED_META, SITE_SUFFIX } from "./rules.ts";
 
 /** The metadata of the page's markup, merged best first. */
 export function markupMetadata(document: Doc, timeZone: string): PageMetadata {
@@ -12,7 +13,6 @@ export function markupMetadata(document: Doc, timeZone: string): PageMetadata {
   return mergeMetadata(metadata, elementMetadata(document, timeZone));
 }
 
-const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Article|BlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|LiveBlogPosting)$/;
 /** Every `<meta>` by its lowercased name, property or itemprop: one pass, however many are asked for. */
 function metaTags(document: Doc): Map<string, string[]> {
   const tags = new Map<string, string[]>();
@@ -93,10 +93,6 @@ function jsonLdMetadata(document: Doc, timeZone: string): PageMetadata {
   };
 }
 
-const PUBLISHED_META = [
-  "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
-  "publication_date", "dc.date.issued", "date", "dc.date", "sailthru.date",
-];
 
 function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
   const tags = metaTags(document);
@@ -177,8 +173,6 @@ function bylineName(text: string | undefined): string | undefined {
   return /\p{Script=Han}/u.test(name) ? name.split(/\s+/)[0] : name;
 }
 
-/** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
-const SITE_SUFFIX = /\s*[-－—–_]{1,2}\s*[^-－—–_\s]{2,16}(?:网|網|站|报|報|刊|社|台|局|厅|廳|委|办|辦|政府|新闻|新聞|中心|频道|頻道|论坛|論壇|博客|在线|在線|之家|\.com|\.cn|\.net)$/i;
 
 export function cleanTitle(raw: string, site?: string, document?: Doc): string | undefined {
   const title = raw.replace(/\s+/g, " ").trim();

@@ -5,7 +5,9 @@
  */
 import type { FoundDate } from "./dates.ts";
 import { findDate, parseDateValue } from "./dates.ts";
-import { CLOSING_PUNCTUATION, METADATA_LABEL, NEIGHBOUR_LINE } from "./boilerplate.ts";
+import {
+  AUTHOR_LINE, CLOSING_AGENCY, CLOSING_PUNCTUATION, DATE_LABEL, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, REPORTER, REPORTER_LINE, REPOST_URL, SOURCE_LINE,
+} from "./rules.ts";
 
 export interface PageMetadata {
   title?: string;
@@ -60,21 +62,6 @@ export function personName(value: unknown): string | undefined {
   return name && !/^https?:\/\//.test(name) && name.length <= 60 ? name : undefined;
 }
 
-const LABEL_VALUE = String.raw`\s*[:：]\s*([^\s|｜/／,，;；()（）【】\[\]]{1,30})`;
-// 作者：记者 梁文涛 通讯员 苏敏 names the reporter after the role word.
-const ROLE = String.raw`(?:(?:特约|特約|实习|實習|本[报報])?[记記]者|通[讯訊]员|通[讯訊]員|[编編][辑輯])\s+`;
-const AUTHOR_LINE = new RegExp(
-  String.raw`(?:^|[\s|｜\d])(?:作\s*者|[发發]布者|撰文|文字?(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)\s*[:：|｜/／]\s*(?:${ROLE})?([^\s|｜/／,，;；()（）【】\[\]]{1,30})`,
-);
-const REPORTER_LINE = /(?:^|[\s|｜])(?:[记記]者)\s+([\p{Script=Han}·]{2,4})(?=\s|$)/u;
-const REPORTER = /[（(](?:[记記]者|[编編]譯|[编編]译)\s*([\p{Script=Han}·]{2,5}?)\s*[／/、]/u;
-const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜\d])(?:(?:信息|文章|本文|稿件|新[闻聞])?[来來]\s*源|出\s*[处處]|[发發]布机构|[發发]布機構)` + LABEL_VALUE);
-// Not inside a longer label: 注册时间 and 更新时间 are not when the article was published.
-const DATE_LABEL = /(?<!\p{Script=Han})(?:[发發][布佈表](?:[时時][间間]|日期|于|於)?|[时時]\s*[间間]|日\s*期|posted(?:\s+on)?|date)\s*[:：]?\s*/iu;
-const NEWS_DATELINE = /[【\[]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[讯訊]\s*[】\]]/;
-const REPOST_URL = /(?:转载|轉載|转|轉)?[请請]?注明(?:出[处處]|[来來]源)\s*[:：]?\s*(https?:\/\/[^\s，。,、）)]+)/;
-const CLOSING_AGENCY =
-  /[（(]((?:[\p{Script=Han}A-Za-z]{1,10}(?:通[讯訊]社|新[闻聞][网網社]|日[报報]|[电電]视台|[电電]視台|社|[报報]|[网網]))|[A-Z][A-Za-z]{1,12})[）)]\s*$/u;
 
 /**
  * Metadata written in the page's words. `lines` are the page's text lines in reading order with

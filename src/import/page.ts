@@ -13,6 +13,7 @@ import { dateInAddress, frontMatterDate, type FoundDate } from "./dates.ts";
 import { extractFromHtml, NoArticleError } from "./html.ts";
 import { closingAgency } from "./metadata.ts";
 import { extractFromText } from "./text.ts";
+import { TITLE_LABEL } from "./rules.ts";
 
 export interface PageOptions {
   timeZone: string;
@@ -61,8 +62,6 @@ export class NotAPageError extends ImportError {}
 const SCRIPT_LIKE = /<\s*(script|style)\b[^>]*>[\s\S]*?<\s*\/\s*\1\s*>/gi;
 const TAG = /<\/?[a-z][\w-]*(?:\s[^<>]*)?>/gi;
 
-/** `[原创]`, `【转载】`: a site's label on a title, not part of it. */
-const TITLE_LABEL = /^\s*[[【(（〔]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉|推荐|推薦|置顶|置頂|精华|精華|图|圖|组图|組圖|视频|視頻|独家|獨家|热|熱|新|快讯|快訊)\s*[\]】)）〕]\s*/;
 const MIN_BODY_CHARACTERS = 20;
 
 function plainTitle(text: string): string {

@@ -4,7 +4,9 @@
  * closing punctuation standing alone between paragraphs is a section heading.
  */
 import { articleBlocks, sameWords } from "./blocks.ts";
-import { CALL_TO_ACTION, METADATA_LABEL, RELATED_START } from "./boilerplate.ts";
+import {
+  CALL_TO_ACTION, CHINESE_SECTION, LIST_ITEM, METADATA_LABEL, NAV_LINE, RELATED_START, TAG_LINE,
+} from "./rules.ts";
 import { emptyMetadata, endsLikeSentence, metadataFromLines, mergeMetadata, splitTags, type PageMetadata } from "./metadata.ts";
 import { escapeMarkdownText } from "./markdown.ts";
 
@@ -17,10 +19,6 @@ export interface Extracted {
 }
 
 const HEADING_MAX = 30;
-const LIST_ITEM = /^\s*(?:[-•·*●○▪◆◇■□]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s*/;
-const CHINESE_SECTION = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节節部分篇])\s*\S/;
-const TAG_LINE = /^(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?)\s*[:：]\s*(.+)$/i;
-const NAV_LINE = /^(?:首页|首頁|home)\b|[>»›]\s*\S+\s*[>»›]|^(?:\S{1,6}\s+){4,}\S{1,6}$/i;
 
 export function extractFromText(text: string, timeZone: string): Extracted {
   const lines = text.split(/\r\n|\r|\n/).map((line) => line.replace(/[\u00a0\u3000\t]+/g, " ").trim()).filter((line) => line.length > 0);
