@@ -3,7 +3,7 @@
  * HTML or from a text dump: where the article ends, and the site's lines inside it.
  */
 import {
-  CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
+  CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, LEADING_REPORTER_MARK, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
 } from "./rules.ts";
 import { endsLikeSentence } from "./metadata.ts";
 import { findDate } from "./dates.ts";
@@ -39,10 +39,21 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
     }
     if (!isImage(block) && (isSiteLine(text) || (sentences === 0 && (READER_NOTICE.test(text) || isByline(text))))) continue;
     if (title && kept.length < 3 && sameWords(text, title)) continue;
-    kept.push(block);
+    kept.push(sentences === 0 ? withoutReporterMark(block) : block);
     if (text.length > SHORT || endsLikeSentence(text)) sentences++;
   }
   return leadFigureAfterFirstParagraph(kept);
+}
+
+/** `〔記者王小明／台北報導〕今天…`: the byline printed at the start of the first paragraph goes (its names are the author). */
+function withoutReporterMark<T extends TextBlock>(block: T): T {
+  const mark = LEADING_REPORTER_MARK.exec(block.text);
+  const rest = mark ? block.text.slice(mark[0].length) : "";
+  if (!rest.trim()) return block;
+  if (!("markdown" in block)) return { ...block, text: rest };
+  const markdown = String(block.markdown);
+  const at = markdown.indexOf(rest.slice(0, 8));
+  return at > 0 ? { ...block, text: rest, markdown: markdown.slice(at) } : block;
 }
 
 const IMAGE_BLOCK = /^!\[/;

@@ -17,12 +17,16 @@ const KEYWORD_LINK_MAX = 6;
  * <figure>. A placeholder such as 点击查看大图 is no caption.
  */
 export function captionedImagesToFigures(document: Doc): void {
+  imageTablesToFigures(document);
   const isPlaceholder = (text: string) => PLACEHOLDER.test(text.replace(/^[▲△↑]\s*/, ""));
   for (const image of [...document.querySelectorAll("img")]) {
     const wrapper = image.parentElement?.tagName === "A" ? image.parentElement : image;
     const holder = wrapper.parentElement;
     if (!holder || !CAPTION_HOLDERS.has(holder.tagName) || holder.closest("figure") || holder.querySelectorAll("img").length !== 1) continue;
-    if ([...holder.children].some((child) => !INLINE_ELEMENTS.has(child.tagName) && child !== wrapper)) continue;
+    // Beside the image, inline words, or one short block of them (`<div class="photo"><img><p>说明</p></div>`).
+    const blocks = [...holder.children].filter((child) => !INLINE_ELEMENTS.has(child.tagName) && child !== wrapper);
+    if (blocks.length > 1 || (blocks[0] && !CAPTION_HOLDERS.has(blocks[0].tagName) && blocks[0].tagName !== "FIGCAPTION")) continue;
+    if (blocks[0] && (blocks[0].querySelector("img") || [...blocks[0].children].some((child) => !INLINE_ELEMENTS.has(child.tagName)))) continue;
     const inside = (holder.textContent ?? "").replace(/\s+/g, " ").trim();
     let caption = inside;
     const next = holder.nextElementSibling;
@@ -106,6 +110,7 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
     code.textContent = pre.textContent ?? "";
     pre.replaceChildren(code);
   }
+  layoutTablesToBlocks(content);
   // A table's first row heads it when no row does: GFM tables need a heading row.
   for (const table of [...content.querySelectorAll("table")]) {
     if (table.querySelector("th")) continue;
@@ -130,6 +135,55 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
       for (const name of [...link.getAttributeNames()]) link.removeAttribute(name);
       link.setAttribute("href", withoutTracking(url).href);
     }
+  }
+}
+
+/**
+ * Old portals lay a page out in tables: a table that is not one of data (at least two rows of at
+ * least two cells with words) is layout, and its cells' contents take its place, in reading order.
+ * Innermost first, so a data table inside a layout table stays.
+ */
+function layoutTablesToBlocks(content: El): void {
+  const document = content.ownerDocument;
+  for (const table of [...content.querySelectorAll("table")].reverse()) {
+    if (!table.isConnected) continue;
+    const rows = [...table.querySelectorAll("tr")].filter((row) => row.closest("table") === table);
+    const cellsWithWords = (row: El) => [...row.children].filter((cell) => /^T[DH]$/.test(cell.tagName) && (cell.textContent ?? "").trim() !== "").length;
+    if (rows.filter((row) => cellsWithWords(row) >= 2).length >= 2 && !table.querySelector("table")) continue;
+    const blocks: Node[] = [];
+    for (const row of rows) {
+      for (const cell of [...row.children].filter((child) => /^T[DH]$/.test(child.tagName))) {
+        if ((cell.textContent ?? "").trim() === "" && !cell.querySelector("img")) continue;
+        const holder = document.createElement("div");
+        holder.append(...cell.childNodes);
+        blocks.push(holder);
+      }
+    }
+    table.replaceWith(...blocks);
+  }
+}
+
+/**
+ * An image in a table of its own, its caption in another cell (`<table><tr><td><img></td></tr><tr>
+ * <td>说明</td></tr></table>`), is a figure, as old CMSs place pictures.
+ */
+function imageTablesToFigures(document: Doc): void {
+  for (const table of [...document.querySelectorAll("table")]) {
+    if (table.querySelector("table") || table.querySelectorAll("img").length !== 1 || table.querySelectorAll("tr").length > 3) continue;
+    const image = table.querySelector("img")!;
+    const cells = [...table.querySelectorAll("td, th")];
+    const imageCell = image.closest("td, th");
+    if ((imageCell?.textContent ?? "").trim() !== "" || table.querySelector("a[href]:not(:has(img))")) continue;
+    const caption = cells.filter((cell) => cell !== imageCell).map((cell) => cell.textContent?.replace(/\s+/g, " ").trim() ?? "").filter(Boolean).join(" ");
+    if (caption.length > 120 || PLACEHOLDER.test(caption)) continue;
+    const figure = document.createElement("figure");
+    figure.append(image.parentElement?.tagName === "A" ? image.parentElement : image);
+    if (caption) {
+      const figcaption = document.createElement("figcaption");
+      figcaption.textContent = caption;
+      figure.append(figcaption);
+    }
+    table.replaceWith(figure);
   }
 }
 

@@ -10,8 +10,8 @@ import { articleBlocks, sameWords } from "./blocks.ts";
 import { captionedImagesToFigures, tidyContent } from "./clean-article.ts";
 import { BLOCK_ELEMENTS, names, parseDocument, type El } from "./dom.ts";
 import { isBoilerplate, NoArticleError, readableArticle, removeFurniture, removeNonContent } from "./find-article.ts";
-import { closingAgency, metadataFromLines, mergeMetadata } from "./metadata.ts";
-import { cleanTitle, commonestLinkHost, markupMetadata, pageAddress, savedFromAddress, siteName } from "./markup.ts";
+import { closingAgency, metadataFromLines, mergeMetadata, plausibleSource } from "./metadata.ts";
+import { cleanTitle, commonestLinkHost, markupMetadata, pageAddress, savedFromAddress, siteName, siteNameInTitle } from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
 
@@ -82,7 +82,7 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   const titleIndex = metadata.title ? lines.findIndex((line) => sameWords(line, metadata.title!)) : -1;
   const fromText = metadataFromLines(lines, titleIndex, timeZone);
   // A `来源：` line in the article names its source better than the site's own publisher field.
-  const source = fromText.source ?? metadata.source;
+  const source = plausibleSource(fromText.source) ?? metadata.source;
   metadata = { ...mergeMetadata(metadata, fromText), source };
 
   removeFurniture(document, pageLength);
@@ -94,7 +94,7 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   const markdown = htmlToMarkdown(content.innerHTML);
   const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
-  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? site;
+  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? site ?? siteNameInTitle(document.querySelector("title")?.textContent ?? undefined, metadata.title);
   return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
 }
 

@@ -5,7 +5,7 @@
 import { sameWords } from "./blocks.ts";
 import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, splitTags, type PageMetadata } from "./metadata.ts";
 import { httpUrl, type Doc, type El } from "./dom.ts";
-import { ARTICLE_TYPES, PUBLISHED_META, SITE_SUFFIX } from "./rules.ts";
+import { ARTICLE_TYPES, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, TAG_BLOCK_NAME, TAG_LABEL, TAG_WORD, TITLE_SEPARATOR } from "./rules.ts";
 
 /** The metadata of the page's markup, merged best first. */
 export function markupMetadata(document: Doc, timeZone: string): PageMetadata {
@@ -145,15 +145,16 @@ function metaLineName(document: Doc): string | undefined {
 
 /** Links in a block labelled 标签：/標籤：/关键词：/Tags:, or in a tag list by its class, outside sidebars. */
 function labelledTagLinks(document: Doc): El[] {
-  const label = /^\s*(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?|topics?|话题|話題)\s*[:：]/i;
   const found: El[] = [];
   for (const block of document.querySelectorAll("div, p, span, ul, section, footer")) {
     if (block.closest("nav, aside, [class*=sidebar], [class*=widget], [class*=related]")) continue;
-    const named = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels?)(?:$|[\s_-])/i.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
+    const named = TAG_BLOCK_NAME.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
     const own = [...block.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent ?? "").join("");
-    if (!named && !label.test(own)) continue;
+    if (!named && !TAG_LABEL.test(own)) continue;
     const links = [...block.querySelectorAll("a")];
-    if (links.length > 0 && links.length <= 20) found.push(...links);
+    // Tags are words; a list of headlines (a site's topics, its other stories) is no tag list.
+    const words = links.filter((link) => TAG_WORD.test(link.textContent?.trim() ?? ""));
+    if (links.length > 0 && links.length <= 20 && words.length >= links.length * 2 / 3) found.push(...links);
   }
   return found;
 }
@@ -173,7 +174,7 @@ function bylineName(text: string | undefined): string | undefined {
   return /\p{Script=Han}/u.test(name) ? name.split(/\s+/)[0] : name;
 }
 
-
+/** A `<title>` without the names of its site and section: `标题_某某网`, `标题 | 某某新闻`, `文章 @ 部落格 :: 平台 ::`. */
 export function cleanTitle(raw: string, site?: string, document?: Doc): string | undefined {
   const title = raw.replace(/\s+/g, " ").trim();
   if (!title) return undefined;
@@ -181,7 +182,7 @@ export function cleanTitle(raw: string, site?: string, document?: Doc): string |
   const heading = document && [...document.querySelectorAll("h1, h2")].map((h) => h.textContent?.replace(/\s+/g, " ").trim() ?? "")
     .find((text) => text.length >= 4 && title.startsWith(text));
   if (heading) return heading;
-  const parts = title.split(/\s+[|｜\-–—]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+/).filter((part) => part.trim());
+  const parts = title.split(TITLE_SEPARATOR).filter((part) => part.trim());
   if (parts.length <= 1) {
     // `标题-南川新闻网`, `通知－－西岭县水利局`: a dash without spaces before what names a site.
     const suffix = SITE_SUFFIX.exec(title);
@@ -189,6 +190,20 @@ export function cleanTitle(raw: string, site?: string, document?: Doc): string |
   }
   const withoutSite = parts.filter((part) => !site || !sameWords(part, site));
   return withoutSite.reduce((best, part) => (part.length > best.length ? part : best), "").trim() || title;
+}
+
+/**
+ * The site's name as its `<title>` gives it beside the article's title: the first other part that
+ * ends like a site's name (北港日報, 環島新聞網, 某某博客); on a blog (`文章 @ 部落格名 :: 平台`),
+ * the part after the title.
+ */
+export function siteNameInTitle(raw: string | undefined, title: string | undefined): string | undefined {
+  if (!raw || !title) return undefined;
+  const parts = raw.replace(/\s+/g, " ").trim().split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  const at = parts.findIndex((part) => sameWords(part, title) || part.includes(title));
+  if (at < 0 || parts.length < 2) return undefined;
+  const others = parts.filter((_, i) => i !== at);
+  return others.find((part) => SITE_NAME_ENDING.test(part) && part.length <= 20) ?? (/ @ /.test(raw) ? parts[at + 1] : undefined);
 }
 
 function attribute(document: Doc, selector: string, name = "content"): string | undefined {

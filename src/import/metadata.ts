@@ -6,7 +6,8 @@
 import type { FoundDate } from "./dates.ts";
 import { findDate, parseDateValue } from "./dates.ts";
 import {
-  AUTHOR_LINE, CLOSING_AGENCY, CLOSING_PUNCTUATION, DATE_LABEL, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, REPORTER, REPORTER_LINE, REPOST_URL, SOURCE_LINE,
+  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
+  REPORTER_BYLINE, REPORTER_LINE, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
 } from "./rules.ts";
 
 export interface PageMetadata {
@@ -16,18 +17,40 @@ export interface PageMetadata {
   author?: string;
   source?: string;
   sourceUrl?: string;
+  /** The site's own name (from its copyright line): the source when the page names no other. */
+  site?: string;
 }
 
 /** Fills what `into` lacks from `from`: sources are merged best first. */
 export function mergeMetadata(into: PageMetadata, from: Partial<PageMetadata>): PageMetadata {
+  const intoTags = ownTags(into.tags);
   return {
     title: into.title ?? from.title,
     date: into.date ?? from.date,
-    tags: into.tags.length > 0 ? into.tags : (from.tags ?? []),
-    author: into.author ?? from.author,
-    source: into.source ?? from.source,
+    tags: intoTags.length > 0 ? intoTags : ownTags(from.tags ?? []),
+    author: plausibleAuthor(into.author) ?? plausibleAuthor(from.author),
+    source: plausibleSource(into.source) ?? plausibleSource(from.source),
     sourceUrl: into.sourceUrl ?? from.sourceUrl,
+    site: into.site ?? from.site,
   };
+}
+
+/** The tags that are words of the article, not the site's buttons beside them (`【纠错】`, 收藏, 打印). */
+export function ownTags(tags: string[]): string[] {
+  return tags.filter((tag) => !SITE_ACTION.test(tag.trim()));
+}
+
+/** A byline's name, or undefined when the value is furniture: an address, a handle, an editor's credit. */
+export function plausibleAuthor(value: string | undefined): string | undefined {
+  const name = value?.trim().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "");
+  if (!name || NOT_A_NAME.test(name) || EDITOR_CREDIT.test(name)) return undefined;
+  return name;
+}
+
+/** A source's name, or undefined when the value is an address or no name at all. */
+export function plausibleSource(value: string | undefined): string | undefined {
+  const name = value?.trim();
+  return name && !NOT_A_NAME.test(name) ? name : undefined;
 }
 
 export function emptyMetadata(): PageMetadata {
@@ -76,6 +99,7 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     found.author ??= untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
     found.source ??= untilNextLabel(SOURCE_LINE.exec(line)?.[1]);
     found.sourceUrl ??= REPOST_URL.exec(line)?.[1];
+    found.site ??= copyrightHolder(line);
     if (!found.date) {
       const labelled = DATE_LABEL.exec(line);
       if (labelled && line.length <= 100) found.date = findDate(line.slice(labelled.index), timeZone) ?? undefined;
@@ -84,8 +108,10 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
   for (const line of own) {
     const dateline = NEWS_DATELINE.exec(line);
     if (!found.date && dateline?.[1]) found.date = findDate(dateline[1], timeZone) ?? undefined;
-    found.author ??= REPORTER.exec(line)?.[1];
-    if (line.length <= 60) found.author ??= REPORTER_LINE.exec(line)?.[1];
+    const mark = REPORTER.exec(line);
+    if (mark && !PHOTO_CREDIT.test(mark[0])) found.author ??= reporterNames(mark[1]);
+    found.author ??= reporterNames(AGENCY_REPORTER.exec(line)?.[1]);
+    if (line.length <= 60) found.author ??= reporterNames(REPORTER_LINE.exec(line)?.[1]) ?? reporterNames(REPORTER_BYLINE.exec(line)?.[1]);
   }
   // A metadata line (`2022-06-14 11:32　来源：…　作者：…`) dates the article even without a date label.
   if (!found.date) {
@@ -104,6 +130,23 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     }
   }
   return found;
+}
+
+/** The site named by a copyright line, when the name ends like a site's (北港日報, 东屿新闻网). */
+function copyrightHolder(line: string): string | undefined {
+  const match = COPYRIGHT_HOLDER.exec(line);
+  const name = (match?.[1] ?? match?.[2])?.replace(/(?:版[权權]所有|all rights reserved).*$/i, "");
+  return name && SITE_NAME_ENDING.test(name) ? name : undefined;
+}
+
+/** `王小明、李大華 陳美玲` → `王小明、李大華、陳美玲`: the names up to the next role word of a credit. */
+function reporterNames(value: string | undefined): string | undefined {
+  const names: string[] = [];
+  for (const part of value?.split(/[、，,\s]+/) ?? []) {
+    if (CREDIT_ROLE.test(part)) break;
+    if (part) names.push(part);
+  }
+  return names.length > 0 ? names.join("、") : undefined;
 }
 
 /** `东屿省教育厅办公室浏览次数：5821`: spans printed without a space run labels together. */

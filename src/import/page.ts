@@ -133,7 +133,7 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   let tags = metadata.tags;
   if (tags.length === 0 && options.fallbackTags?.length) tags = options.fallbackTags;
 
-  const source = metadata.source ?? closingAgency(extracted.paragraphs.at(-1));
+  const source = metadata.source ?? closingAgency(extracted.paragraphs.at(-1)) ?? metadata.site;
   if (metadata.sourceUrl && !isHttpUrl(metadata.sourceUrl)) {
     warnings.push(`its address ${JSON.stringify(metadata.sourceUrl)} is not a whole http(s) address; left out`);
     metadata.sourceUrl = undefined;

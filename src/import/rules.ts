@@ -20,7 +20,7 @@ export const BOILERPLATE_NAME_PARTS = new Set([
   "footer", "copyright", "banquan", "disclaimer", "notice", "announcement", "alert", "subscribe", "newsletter",
   "qrcode", "qr", "login", "signin", "register", "toolbar", "pagination", "pager", "pagenav", "postnav",
   "prevnext", "prev", "next", "author-box", "authorbox", "cookie", "popup", "modal", "taboola", "outbrain",
-  "print", "fontsize", "tagcloud", "tags", "keywords", "taglist", "post-tags", "entry-tags", "meta-tags",
+  "print", "fontsize", "download", "appdownload", "errata", "jiucuo", "tagcloud", "tags", "keywords", "taglist", "post-tags", "entry-tags", "meta-tags",
 ]);
 
 /** Name parts that mark furniture however they continue (comment-list, cmtbox, sharebar, relatedposts). */
@@ -61,7 +61,7 @@ export const SITE_LINE =
 
 /** Words of a call to action: a short line that carries one is an ad. */
 export const CALL_TO_ACTION =
-  /喜[欢歡](?:这|這)篇|按[赞讚]|(?:关注|關注|追[踪蹤]|订阅|訂閱)我[们們]|查看详情|查看詳情|立即(?:下载|下載|体验|體驗|购买|購買|咨询|諮詢|注册|註冊|使用|领取|領取)|免费(?:下载|使用|试用|领取)|免費(?:下載|使用|試用|領取)|点击(?:下载|进入|领取|购买)|點擊(?:下載|進入|領取|購買)|马上(?:使用|体验)|了解更多|扫码(?:领取|下载|关注)|限时(?:优惠|免费)/;
+  /喜[欢歡](?:这|這)篇|下[载載].{0,12}?(?:[aA][pP][pP]|客[户戶]端)|按[赞讚]|(?:关注|關注|追[踪蹤]|订阅|訂閱)我[们們]|查看详情|查看詳情|立即(?:下载|下載|体验|體驗|购买|購買|咨询|諮詢|注册|註冊|使用|领取|領取)|免费(?:下载|使用|试用|领取)|免費(?:下載|使用|試用|領取)|点击(?:下载|进入|领取|购买)|點擊(?:下載|進入|領取|購買)|马上(?:使用|体验)|了解更多|扫码(?:领取|下载|关注)|限时(?:优惠|免费)/;
 
 /** A line led by a pointing symbol: a promotion. */
 export const PROMOTION = /^[\s]*[☞☛👉👇▶►➤➜→⇒🔥✅⭐★☆]+/u;
@@ -76,7 +76,8 @@ export const CLOSING_PUNCTUATION = /[。！？!?…；;：:，,、”」』"'’
 export const READER_NOTICE = /^.{0,8}?(?:备注|備註|注意|提示|温馨提示|溫馨提示|声明|聲明|公告|通知|友情提示)\s*[:：]/;
 
 /** `转载请注明出处`, `原文链接：`: the reprint notice a site adds. */
-export const REPOST_LINE = /^(?:(?:转载|轉載|转|轉)+)?[请請]?注明(?:出[处處]|[来來]源)|^原文(?:链接|鏈接|地址)\s*[:：]/;
+export const REPOST_LINE =
+  /^(?:(?:转载|轉載|转|轉)+)?[请請]?注明(?:出[处處]|[来來]源)|^原文(?:链接|鏈接|地址)\s*[:：]|(?:未[经經]|非[经經])(?:本\S{0,6}?)?(?:授[权權]|[许許]可|同意).{0,30}?(?:不得|禁止|[严嚴]禁|不許|不许)/;
 
 // ── Metadata in the words: labels of bylines, sources and dates ──────────────────────────────
 
@@ -91,10 +92,24 @@ export const ROLE = String.raw`(?:(?:特约|特約|实习|實習|本[报報])?[�
 export const AUTHOR_LINE = new RegExp(
   String.raw`(?:^|[\s|｜\d])(?:作\s*者|[发發]布者|撰文|文字?(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)\s*[:：|｜/／]\s*(?:${ROLE})?([^\s|｜/／,，;；()（）【】\[\]]{1,30})`,
 );
-/** `记者 林立`: a reporter named after the role word, on a short line. */
-export const REPORTER_LINE = /(?:^|[\s|｜])(?:[记記]者)\s+([\p{Script=Han}·]{2,4})(?=\s|$)/u;
-/** `（记者林雅婷／嘉义报导）`: the reporter's mark, opening or closing the text. */
-export const REPORTER = /[（(](?:[记記]者|[编編]譯|[编編]译)\s*([\p{Script=Han}·]{2,5}?)\s*[／/、]/u;
+/** `记者 林立 王芳`: reporters named after the role word, on a short line. */
+export const REPORTER_LINE = /(?:^|[\s|｜])(?:[记記]者)\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
+/** `記者賴思妤／台中報導` as a byline of its own. */
+export const REPORTER_BYLINE = /^(?:[实實][习習]|特[约約])?[记記]者\s*((?:[\p{Script=Han}·]{2,4}[、，,\s]*)+?)\s*[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])/u;
+/**
+ * The reporters' mark opening or closing the text: `（记者林雅婷／嘉义报导）`, `〔記者王小明、李大華／台北報導〕`,
+ * `【記者張家豪／高雄報導】`, `（记者张三、李四）` after a dateline, `（記者 陳志強）`.
+ */
+export const REPORTER =
+  /[（(〔【\[]\s*(?:[实實][习習]|特[约約])?(?:[记記]者|[编編][译譯])\s*((?:[\p{Script=Han}·]{2,4}[、，,\s]*)+?)\s*(?:[／/][^）)〕】\]]{0,12})?[）)〕】\]]/u;
+/** `（記者林雅婷攝）`, `（圖／記者王小明攝）`: a photographer's credit, not the byline. */
+export const PHOTO_CREDIT = /(?:[摄攝](?:影)?|提供|翻攝|翻摄)\s*[）)〕】\]]$/;
+/** `（中央社記者台北29日電）`: an agency's dateline naming its reporters before the place. */
+export const AGENCY_REPORTER = /[（(][\p{Script=Han}]{1,8}?[记記]者((?:[\p{Script=Han}·]{2,4}[、，,])*[\p{Script=Han}·]{2,4})[\p{Script=Han}]{2,3}\d{1,2}日[电電]/u;
+/** Words of a credit after the reporters' names (`记者 张三 通讯员 李四`): the names end there. */
+export const CREDIT_ROLE = /^(?:通[讯訊][员員]|实习生|實習生|摄影|攝影|[编編][辑輯]|[责責][编編]|报道|報導|報道|综合|綜合)$/;
+/** A reporters' mark at the very start of the first paragraph: the site's byline, not the article's words. */
+export const LEADING_REPORTER_MARK = /^\s*[〔【\[]\s*(?:[实實][习習]|特[约約])?[记記]者[^〕】\]]{2,40}?[／/][^〕】\]]{0,12}[〕】\]]\s*/u;
 export const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜\d])(?:(?:信息|文章|本文|稿件|新[闻聞])?[来來]\s*源|出\s*[处處]|[发發]布机构|[發发]布機構)` + LABEL_VALUE);
 // Not inside a longer label: 注册时间 and 更新时间 are not when the article was published.
 export const DATE_LABEL = /(?<!\p{Script=Han})(?:[发發][布佈表](?:[时時][间間]|日期|于|於)?|[时時]\s*[间間]|日\s*期|posted(?:\s+on)?|date)\s*[:：]?\s*/iu;
@@ -105,7 +120,21 @@ export const REPOST_URL = /(?:转载|轉載|转|轉)?[请請]?注明(?:出[处�
 export const CLOSING_AGENCY =
   /[（(]((?:[\p{Script=Han}A-Za-z]{1,10}(?:通[讯訊]社|新[闻聞][网網社]|日[报報]|[电電]视台|[电電]視台|社|[报報]|[网網]))|[A-Z][A-Za-z]{1,12})[）)]\s*$/u;
 
+/** What no byline or source is: an address, a handle, a domain, numbers and marks only. */
+export const NOT_A_NAME = /:\/\/|^@|^www\.|\.(?:com|cn|net|org|tw|hk)(?:\/|$)|^[\d\s\p{P}\p{S}]+$/u;
+/** An editor's or proofreader's credit (`责任编辑：王五`, `編輯 林一`): never the author. */
+export const EDITOR_CREDIT = /^(?:[责責]任)?[编編][辑輯]|^[责責][编編]|^[编編][审審]|^[校审審][对對稿]|^(?:主|总|總)[编編]/;
+/** Buttons beside a page's tags and bylines (`【纠错】`, 收藏, 打印): the site's, not words of the article. */
+export const SITE_ACTION =
+  /^[【\[(（]?\s*(?:我要)?(?:纠错|糾錯|报错|報錯|回报错误|回報錯誤|举报|舉報|检举|檢舉|收藏|分享|打印|列印|评论|評論|留言|关闭|關閉|返回|顶部|頂部|更多|订阅|訂閱|rss|字[号號]|[大中小])\s*[】\])）]?$/i;
+
 // ── Metadata in the markup ───────────────────────────────────────────────────────────────────
+
+/** The label of a page's list of its tags (`标签：`, `關鍵詞：`, `Tags:`), and the class or id words of one. */
+export const TAG_LABEL = /^\s*(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?|topics?|话题|話題)\s*[:：]/i;
+export const TAG_BLOCK_NAME = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels?)(?:$|[\s_-])/i;
+/** A tag is a word or a name, not a headline: short, without spaces. */
+export const TAG_WORD = /^[^\s]{1,8}$|^[A-Za-z0-9.+#-]+(?: [A-Za-z0-9.+#-]+){0,2}$/;
 
 /** JSON-LD types of an article. */
 export const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Article|BlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|LiveBlogPosting)$/;
@@ -116,6 +145,14 @@ export const PUBLISHED_META = [
 ];
 
 // ── Titles ───────────────────────────────────────────────────────────────────────────────────
+
+/** What separates a title from the names of its section, site and platform in a `<title>`. */
+export const TITLE_SEPARATOR = /\s+[|｜\-–—@]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+|\s*::\s*|\s*[»«]\s*/;
+/** The last word of a site's name: 网, 日報, 新聞, 博客, 部落格… */
+export const SITE_NAME_ENDING = /(?:网|網|站|报|報|刊|社|台|臺|新闻|新聞|资讯|資訊|中心|频道|頻道|论坛|論壇|博客|部落格|部落|blog|在线|在線|之家|[电電]视|[电電]視|[广廣]播|\.com|\.cn|\.net|\.tw|\.hk)$/i;
+/** `© 2013 北港日報 版權所有`, `Copyright © 东屿新闻网`, `版权所有：云溪日报`: the site that holds the copyright. */
+export const COPYRIGHT_HOLDER =
+  /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–~～]\s*(?:19|20)\d{2})?\s*)?([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9.·]{1,19})|版[权權]所有\s*[:：]\s*(?:©\s*)?([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9.·]{1,19})/iu;
 
 /** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
 export const SITE_SUFFIX = /\s*[-－—–_]{1,2}\s*[^-－—–_\s]{2,16}(?:网|網|站|报|報|刊|社|台|局|厅|廳|委|办|辦|政府|新闻|新聞|中心|频道|頻道|论坛|論壇|博客|在线|在線|之家|\.com|\.cn|\.net)$/i;
