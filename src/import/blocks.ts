@@ -5,7 +5,7 @@
 import {
   CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, LEADING_REPORTER_MARK, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
 } from "./rules.ts";
-import { endsLikeSentence } from "./metadata.ts";
+import { endsLikeSentence, leadingAgencyMark } from "./metadata.ts";
 import { findDate } from "./dates.ts";
 
 export interface TextBlock {
@@ -47,7 +47,7 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
 
 /** `〔記者王小明／台北報導〕今天…`: the byline printed at the start of the first paragraph goes (its names are the author). */
 function withoutReporterMark<T extends TextBlock>(block: T): T {
-  const mark = LEADING_REPORTER_MARK.exec(block.text);
+  const mark = LEADING_REPORTER_MARK.exec(block.text) ?? leadingAgencyMark(block.text);
   const rest = mark ? block.text.slice(mark[0].length) : "";
   if (!rest.trim()) return block;
   if (!("markdown" in block)) return { ...block, text: rest };

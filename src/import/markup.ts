@@ -149,7 +149,9 @@ function labelledTagLinks(document: Doc): El[] {
   for (const block of document.querySelectorAll("div, p, span, ul, section, footer")) {
     if (block.closest("nav, aside, [class*=sidebar], [class*=widget], [class*=related]")) continue;
     const named = TAG_BLOCK_NAME.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
-    const own = [...block.childNodes].filter((node) => node.nodeType === 3).map((node) => node.textContent ?? "").join("");
+    // The block's own words, its label among them (`标签：`, or `<b>相關標籤：</b>`), not its links'.
+    const own = [...block.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !(node as El).matches("a") && !(node as El).querySelector("a")))
+      .map((node) => node.textContent ?? "").join("");
     if (!named && !TAG_LABEL.test(own)) continue;
     const links = [...block.querySelectorAll("a")];
     // Tags are words; a list of headlines (a site's topics, its other stories) is no tag list.
@@ -193,8 +195,8 @@ export function cleanTitle(raw: string, site?: string, document?: Doc): string |
 }
 
 /**
- * The site's name as its `<title>` gives it beside the article's title: the first other part that
- * ends like a site's name (北港日報, 環島新聞網, 某某博客); on a blog (`文章 @ 部落格名 :: 平台`),
+ * The site's name as its `<title>` gives it beside the article's title: the other part that
+ * ends like a site's name (北港日報, 環島新聞網, 某某博客), the last if several do; on a blog (`文章 @ 部落格名 :: 平台`),
  * the part after the title.
  */
 export function siteNameInTitle(raw: string | undefined, title: string | undefined): string | undefined {
@@ -203,7 +205,8 @@ export function siteNameInTitle(raw: string | undefined, title: string | undefin
   const at = parts.findIndex((part) => sameWords(part, title) || part.includes(title));
   if (at < 0 || parts.length < 2) return undefined;
   const others = parts.filter((_, i) => i !== at);
-  return others.find((part) => SITE_NAME_ENDING.test(part) && part.length <= 20) ?? (/ @ /.test(raw) ? parts[at + 1] : undefined);
+  // `标题｜即時新聞｜九龍新報`: sections come before the site, which is last.
+  return others.filter((part) => SITE_NAME_ENDING.test(part) && part.length <= 20).at(-1) ?? (/ @ /.test(raw) ? parts[at + 1] : undefined);
 }
 
 function attribute(document: Doc, selector: string, name = "content"): string | undefined {

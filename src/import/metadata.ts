@@ -6,7 +6,7 @@
 import type { FoundDate } from "./dates.ts";
 import { findDate, parseDateValue } from "./dates.ts";
 import {
-  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
+  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, LEADING_AGENCY_MARK, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
   REPORTER_BYLINE, REPORTER_LINE, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
 } from "./rules.ts";
 
@@ -106,6 +106,7 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     }
   }
   for (const line of own) {
+    found.source ??= leadingAgencyMark(line)?.[1];
     const dateline = NEWS_DATELINE.exec(line);
     if (!found.date && dateline?.[1]) found.date = findDate(dateline[1], timeZone) ?? undefined;
     const mark = REPORTER.exec(line);
@@ -130,6 +131,12 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     }
   }
   return found;
+}
+
+/** `【維港晨報專訊】` opening the text, when what it names is a paper or a site (not `本报`, not a date). */
+export function leadingAgencyMark(text: string): RegExpExecArray | null {
+  const mark = LEADING_AGENCY_MARK.exec(text);
+  return mark && SITE_NAME_ENDING.test(mark[1]!) && !/^本/.test(mark[1]!) ? mark : null;
 }
 
 /** The site named by a copyright line, when the name ends like a site's (北港日報, 东屿新闻网). */

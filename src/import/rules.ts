@@ -43,7 +43,7 @@ export const STRIPPED_ELEMENTS = [
 
 /** A short line that starts the site's lists after an article: related posts, neighbours, comments. */
 export const RELATED_START =
-  /^(?:相[关關](?:推荐|推薦|阅读|閱讀|文章|新[闻聞]|资讯|資訊|内容|內容|链接|鏈接|话题|話題)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|猜你喜[欢歡]|热门(?:文章|推荐|阅读|新闻)|熱門(?:文章|推薦|閱讀|新聞)|更多精彩|精彩推[荐薦]|往期(?:回顾|回顧|精选|精選|推荐|推薦)|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|上一篇|下一篇|上一[条條]|下一[条條]|发表评论|發表評論|发表回复|發表回覆|网友评论|網友評論|评论列表|評論列表|全部评论|全部評論|热门评论|熱門評論)/;
+  /^(?:(?:[记記]者|作者|博主|本[报報]|本站|本台)\S{0,6}?(?:其他|更多|其它)(?:新[闻聞]|[报報][导導道]|文章|博文|作品)|更多(?:新[闻聞]|[报報][导導道]|文章|博文)|[热熱]門(?:影音|影片|视频|視頻|[关關][键鍵]字|搜[寻尋索])|[点點][阅閱]排行|[阅閱][读讀]排行|排行榜|相[关關](?:推荐|推薦|阅读|閱讀|文章|新[闻聞]|资讯|資訊|内容|內容|链接|鏈接|话题|話題)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|猜你喜[欢歡]|热门(?:文章|推荐|阅读|新闻)|熱門(?:文章|推薦|閱讀|新聞)|更多精彩|精彩推[荐薦]|往期(?:回顾|回顧|精选|精選|推荐|推薦)|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|上一篇|下一篇|上一[条條]|下一[条條]|发表评论|發表評論|发表回复|發表回覆|网友评论|網友評論|评论列表|評論列表|全部评论|全部評論|热门评论|熱門評論)/;
 
 /** A line that starts the site's footer under an article: copyright and disclaimers. */
 export const FOOTER_START = /^(?:[-—–=\s]*(?:END|THE END|全文完|完)[-—–=\s]*$|[（(]完[)）]$|(?:版权|版權|免责|免責)(?:声明|聲明)|版[权權]所有|本文(?:版权|版權)|copyright\b|©)/i;
@@ -108,6 +108,8 @@ export const PHOTO_CREDIT = /(?:[摄攝](?:影)?|提供|翻攝|翻摄)\s*[）)�
 export const AGENCY_REPORTER = /[（(][\p{Script=Han}]{1,8}?[记記]者((?:[\p{Script=Han}·]{2,4}[、，,])*[\p{Script=Han}·]{2,4})[\p{Script=Han}]{2,3}\d{1,2}日[电電]/u;
 /** Words of a credit after the reporters' names (`记者 张三 通讯员 李四`): the names end there. */
 export const CREDIT_ROLE = /^(?:通[讯訊][员員]|实习生|實習生|摄影|攝影|[编編][辑輯]|[责責][编編]|报道|報導|報道|综合|綜合)$/;
+/** `【維港晨報專訊】`, `（港聲日報報道）` opening the text: the paper's own credit, naming the source. */
+export const LEADING_AGENCY_MARK = /^\s*[【〔（(]\s*([\p{Script=Han}A-Za-z]{2,10}?)(?:[专專]?[讯訊]|[报報][道导導]|[电電])\s*[】〕）)]\s*/u;
 /** A reporters' mark at the very start of the first paragraph: the site's byline, not the article's words. */
 export const LEADING_REPORTER_MARK = /^\s*[〔【\[]\s*(?:[实實][习習]|特[约約])?[记記]者[^〕】\]]{2,40}?[／/][^〕】\]]{0,12}[〕】\]]\s*/u;
 export const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜\d])(?:(?:信息|文章|本文|稿件|新[闻聞])?[来來]\s*源|出\s*[处處]|[发發]布机构|[發发]布機構)` + LABEL_VALUE);
@@ -131,8 +133,8 @@ export const SITE_ACTION =
 // ── Metadata in the markup ───────────────────────────────────────────────────────────────────
 
 /** The label of a page's list of its tags (`标签：`, `關鍵詞：`, `Tags:`), and the class or id words of one. */
-export const TAG_LABEL = /^\s*(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?|topics?|话题|話題)\s*[:：]/i;
-export const TAG_BLOCK_NAME = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels?)(?:$|[\s_-])/i;
+export const TAG_LABEL = /^\s*(?:(?:相[关關]|文章|本文)?[标標][签籤]|[关關][键鍵][词詞字]|tags?|topics?|话题|話題)\s*[:：]/i;
+export const TAG_BLOCK_NAME = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels)(?:$|[\s_-])/i;
 /** A tag is a word or a name, not a headline: short, without spaces. */
 export const TAG_WORD = /^[^\s]{1,8}$|^[A-Za-z0-9.+#-]+(?: [A-Za-z0-9.+#-]+){0,2}$/;
 
