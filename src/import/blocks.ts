@@ -3,9 +3,9 @@
  * HTML or from a text dump: where the article ends, and the site's lines inside it.
  */
 import {
-  CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, LEADING_REPORTER_MARK, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
+  BYLINE_ONLY, CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, LEADING_REPORTER_MARK, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
 } from "./rules.ts";
-import { endsLikeSentence, leadingAgencyMark } from "./metadata.ts";
+import { endsLikeSentence, leadingAgencyMark, sameWords } from "./metadata.ts";
 import { findDate } from "./dates.ts";
 
 export interface TextBlock {
@@ -14,12 +14,6 @@ export interface TextBlock {
 }
 
 const SHORT = 40;
-
-/** Compares texts as readers see them: no spaces, marks or punctuation. */
-export function sameWords(a: string, b: string): boolean {
-  const normal = (text: string) => text.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
-  return normal(a) !== "" && normal(a) === normal(b);
-}
 
 /**
  * The article's own blocks: stops where the site's lists or footer begin (once some article text
@@ -37,7 +31,7 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
       if (sentences > 0) break;
       continue;
     }
-    if (!isImage(block) && (isSiteLine(text) || (sentences === 0 && (READER_NOTICE.test(text) || isByline(text))))) continue;
+    if (!isImage(block) && (isSiteLine(text) || (sentences === 0 && (READER_NOTICE.test(text) || isByline(text) || BYLINE_ONLY.test(text))))) continue;
     if (title && kept.length < 3 && sameWords(text, title)) continue;
     kept.push(sentences === 0 ? withoutReporterMark(block) : block);
     if (text.length > SHORT || endsLikeSentence(text)) sentences++;

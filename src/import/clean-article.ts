@@ -29,7 +29,13 @@ export function captionedImagesToFigures(document: Doc): void {
     if (blocks[0] && (blocks[0].querySelector("img") || [...blocks[0].children].some((child) => !INLINE_ELEMENTS.has(child.tagName)))) continue;
     const inside = (holder.textContent ?? "").replace(/\s+/g, " ").trim();
     let caption = inside;
-    const next = holder.nextElementSibling;
+    let next = holder.nextElementSibling;
+    // `点击查看大图` under a picture is no caption; the caption may follow it.
+    while (!inside && next && CAPTION_HOLDERS.has(next.tagName) && !next.querySelector("img") && isPlaceholder(next.textContent?.replace(/\s+/g, " ").trim() ?? "")) {
+      const placeholder = next;
+      next = next.nextElementSibling;
+      placeholder.remove();
+    }
     if (!inside && next && CAPTION_HOLDERS.has(next.tagName) && !next.querySelector("img")) {
       const text = next.textContent?.replace(/\s+/g, " ").trim() ?? "";
       const looksLikeCaption = CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) ||

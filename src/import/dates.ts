@@ -16,19 +16,52 @@ const NUMERIC =
 const CHINESE =
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號](?:\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時點点]\s*(\d{2}))?/;
 
+// `三月 15 週四 2012 21:08`: a month's name first, as blog platforms print a post's date.
+const MONTH_NAME_FIRST =
+  /(?<!\p{Script=Han})([一二三四五六七八九十]{1,3})月\s*(\d{1,2})\s*[日号號]?\s*(?:[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?\s*[,，]?\s*(\d{4})\s*年?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})[:：](\d{2}))?/u;
+const MONTH_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+// `於 下午3:20`: a time of day alone, as a post's footer gives it under a day's header.
+const TIME_OF_DAY = /^(?:於|于|发表于|發表於|at|@)?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?\s*([ap]\.?m\.?)?$/i;
+
+/** The hour, by the 12-hour clock's half of the day (下午3:20 is 15:20). */
+function hourOfDay(hour: number, half: string | undefined): number {
+  if (half && /下午|晚上|^p/i.test(half) && hour < 12) return hour + 12;
+  if (half && /凌晨|上午|^a/i.test(half) && hour === 12) return 0;
+  return hour;
+}
+
+/** A time of day written alone (`下午3:20`, `21:08`), or null. */
+export function findTimeOfDay(text: string): { hour: number; minute: number } | null {
+  const match = TIME_OF_DAY.exec(text.replace(/\s+/g, " ").trim());
+  if (!match) return null;
+  const hour = hourOfDay(+match[2]!, match[1] ?? match[4]);
+  const minute = +match[3]!;
+  return hour < 24 && minute < 60 ? { hour, minute } : null;
+}
+
+/** The same day at the time given. */
+export function atTimeOfDay(found: FoundDate, time: { hour: number; minute: number }): FoundDate {
+  return { date: found.date.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 }), hasTime: true };
+}
+
 /** The first date written in `text`, or null. */
 export function findDate(text: string, timeZone: string): FoundDate | null {
   const numeric = NUMERIC.exec(text);
   const chinese = CHINESE.exec(text);
-  const first = [numeric, chinese].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
+  const monthName = MONTH_NAME_FIRST.exec(text);
+  const first = [numeric, chinese, monthName].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
+  if (first === monthName) {
+    const [, month, d, y, half, h, mi] = first;
+    const hour = h === undefined ? undefined : hourOfDay(+h, half);
+    return MONTH_NUMBERS[month!] ? build(+y!, MONTH_NUMBERS[month!]!, +d!, hour, mi === undefined ? 0 : +mi, 0, undefined, timeZone) : null;
+  }
   if (first === numeric) {
     const [, y, mo, d, h, mi, s, offset] = first;
     return build(+y!, +mo!, +d!, h === undefined ? undefined : +h, mi === undefined ? 0 : +mi, s === undefined ? 0 : +s, offset, timeZone);
   }
   const [, y, mo, d, half, h, mi] = first;
-  let hour = h === undefined ? undefined : +h;
-  if (hour !== undefined && hour < 12 && half && /下午|晚上/.test(half)) hour += 12;
+  const hour = h === undefined ? undefined : hourOfDay(+h, half);
   return build(+y!, +mo!, +d!, hour, mi === undefined ? 0 : +mi, 0, undefined, timeZone);
 }
 

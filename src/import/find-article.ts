@@ -5,7 +5,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { BOILERPLATE_NAME_PARTS, BOILERPLATE_NAME_PREFIXES, CONTENT_NAME_PARTS, RELATED_START, STRIPPED_ELEMENTS } from "./rules.ts";
-import { names, parseDocument, type Doc, type El } from "./dom.ts";
+import { headNames, names, parseDocument, type Doc, type El } from "./dom.ts";
 
 /** The page has no article text to import. */
 export class NoArticleError extends Error {}
@@ -37,7 +37,7 @@ export function readableArticle(document: Doc): { content: El; title?: string } 
 export function isBoilerplate(element: El, pageLength: number): boolean {
   if (["BODY", "HTML", "MAIN", "ARTICLE"].includes(element.tagName)) return false;
   const label = element.getAttribute("title") ?? element.getAttribute("aria-label") ?? "";
-  const parts = names(element);
+  const parts = [...names(element), ...headNames(element)];
   const furniture = (part: string) => BOILERPLATE_NAME_PARTS.has(part) || BOILERPLATE_NAME_PREFIXES.some((prefix) => part.startsWith(prefix));
   const named = parts.some(furniture) && !parts.some((part) => CONTENT_NAME_PARTS.has(part));
   if (!named && !RELATED_START.test(label.trim())) return false;

@@ -6,12 +6,14 @@
  */
 import type { SavedPageImages } from "./assets.ts";
 import { withoutTracking } from "./addresses.ts";
-import { articleBlocks, sameWords } from "./blocks.ts";
+import { articleBlocks } from "./blocks.ts";
 import { captionedImagesToFigures, tidyContent } from "./clean-article.ts";
 import { BLOCK_ELEMENTS, names, parseDocument, type El } from "./dom.ts";
 import { isBoilerplate, NoArticleError, readableArticle, removeFurniture, removeNonContent } from "./find-article.ts";
-import { closingAgency, metadataFromLines, mergeMetadata, plausibleSource } from "./metadata.ts";
-import { cleanTitle, commonestLinkHost, markupMetadata, pageAddress, savedFromAddress, siteName, siteNameInTitle } from "./markup.ts";
+import { closingAgency, metadataFromLines, mergeMetadata, plausibleSource, sameWords } from "./metadata.ts";
+import {
+  cleanTitle, commonestLinkHost, confirmedSiteName, markupMetadata, metaSiteName, pageAddress, savedFromAddress, siteNameInTitle,
+} from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
 
@@ -72,18 +74,18 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   const savedFrom = savedFromAddress(html);
   const pageUrl = (savedFrom && withoutTracking(savedFrom)) ?? pageAddress(document);
   const origin = pageUrl?.host ?? commonestLinkHost(document);
-  const site = siteName(document);
+  const site = metaSiteName(document);
 
   let metadata = markupMetadata(document, timeZone);
   metadata.sourceUrl ??= pageUrl?.href;
 
   const pageLength = removeNonContent(document);
   const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")));
-  const titleIndex = metadata.title ? lines.findIndex((line) => sameWords(line, metadata.title!)) : -1;
-  const fromText = metadataFromLines(lines, titleIndex, timeZone);
+  const fromText = metadataFromLines(lines, metadata.title, timeZone);
   // A `来源：` line in the article names its source better than the site's own publisher field.
   const source = plausibleSource(fromText.source) ?? metadata.source;
   metadata = { ...mergeMetadata(metadata, fromText), source };
+  const confirmedSite = confirmedSiteName(document, metadata.title, lines);
 
   removeFurniture(document, pageLength);
   captionedImagesToFigures(document);
@@ -94,7 +96,8 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   const markdown = htmlToMarkdown(content.innerHTML);
   const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
-  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? site ?? siteNameInTitle(document.querySelector("title")?.textContent ?? undefined, metadata.title);
+  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? confirmedSite ??
+    site ?? siteNameInTitle(document.querySelector("title")?.textContent ?? undefined, metadata.title);
   return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
 }
 

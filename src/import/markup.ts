@@ -2,10 +2,12 @@
  * What a page says about itself in its markup: JSON-LD, Open Graph and other meta tags, `<time>`,
  * `rel="tag"`, bylines and the `<title>`, best source first. Read before anything is removed.
  */
-import { sameWords } from "./blocks.ts";
-import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, splitTags, type PageMetadata } from "./metadata.ts";
+import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, sameWords, splitTags, type PageMetadata } from "./metadata.ts";
 import { httpUrl, type Doc, type El } from "./dom.ts";
-import { ARTICLE_TYPES, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, TAG_BLOCK_NAME, TAG_LABEL, TAG_WORD, TITLE_SEPARATOR } from "./rules.ts";
+import {
+  ARTICLE_TYPES, CATEGORY_LABEL, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
+} from "./rules.ts";
+import { findTimeOfDay } from "./dates.ts";
 
 /** The metadata of the page's markup, merged best first. */
 export function markupMetadata(document: Doc, timeZone: string): PageMetadata {
@@ -51,7 +53,7 @@ export function commonestLinkHost(document: Doc): string | undefined {
   return [...counts].sort((a, b) => b[1] - a[1]).at(0)?.[0];
 }
 
-export function siteName(document: Doc): string | undefined {
+export function metaSiteName(document: Doc): string | undefined {
   return attribute(document, 'meta[property="og:site_name"]') ?? attribute(document, 'meta[name="application-name"]');
 }
 
@@ -107,30 +109,78 @@ function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
   };
 }
 
+/**
+ * Whether the element sits in the site's furniture (its navigation, sidebars, widgets, comments,
+ * related lists), by the containers around it. A container holding much of the page's text is
+ * the article's (a blog's posts are a "widget" of some platforms), not furniture.
+ */
+function inFurniture(element: El, selector: string, pageLength: number): boolean {
+  for (let around = element.closest(selector); around; around = around.parentElement?.closest(selector) ?? null) {
+    if ((around.textContent?.length ?? 0) < pageLength * 0.4) return true;
+  }
+  return false;
+}
+
+const FURNITURE = "nav, aside, footer, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]";
+const TAG_FURNITURE = "nav, aside, [class*=widget], [class*=sidebar], [class*=cloud], [class*=related]";
+
 /** `<time>`, `itemprop`, `rel="tag"` and the page's headings, outside the site's lists. */
 function elementMetadata(document: Doc, timeZone: string): PageMetadata {
-  const own = (element: El) => !element.closest("nav, aside, footer, li a, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]");
+  const pageLength = document.body.textContent?.length ?? 0;
+  const own = (element: El) => !element.closest("li a") && !inFurniture(element, FURNITURE, pageLength);
   const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished]")].filter(own)[0];
   const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
   // rel="category tag" is WordPress's category, not a tag.
-  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !link.closest("nav, aside, [class*=widget], [class*=sidebar], [class*=cloud]"));
+  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !inFurniture(link, TAG_FURNITURE, pageLength));
   // A site's logo is often an <h1> that links home; the article's heading is the other one.
   const headings = [...document.querySelectorAll("h1")]
-    .filter((h) => own(h) && !h.closest("header a, .logo, [class*=logo]") && !(h.querySelector("a") && h.textContent?.trim() === h.querySelector("a")?.textContent?.trim()))
+    .filter((h) => own(h) && !isBanner(h))
     .map((h) => h.textContent?.replace(/\s+/g, " ").trim() ?? "")
     .filter(Boolean);
-  const author = [...document.querySelectorAll('[itemprop="author"], [rel~="author"], .author, .byline')].filter(own)[0];
-  const authorName = author?.querySelector('[itemprop="name"]');
+  const author = [...document.querySelectorAll(AUTHOR_ELEMENTS)].filter(own)[0];
+  const authorName = author?.querySelector('[itemprop="name"], .fn, [class*=name]');
   const titleText = document.querySelector("title")?.textContent ?? "";
   return {
-    title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, siteName(document), document) : firstHeading(document),
+    title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, metaSiteName(document), document) : firstHeading(document),
     date: metaDate(dateText, timeZone),
-    tags: distinct([...tagLinks, ...labelledTagLinks(document)].map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
-    author: personName(authorName?.getAttribute("content") ?? authorName?.textContent ?? author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)) ?? metaLineName(document),
+    time: [...document.querySelectorAll(TIME_ELEMENTS)].filter(own).map((element) => findTimeOfDay(element.textContent ?? "")).find(Boolean) ?? undefined,
+    tags: distinct([...tagLinks, ...labelledTagLinks(document, pageLength)].map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
+    author: personName(authorName?.getAttribute("content") ?? authorName?.textContent ?? author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)) ??
+      metaLineName(document) ?? profileName(document),
     source: [...document.querySelectorAll("[class]")].filter((element) => own(element) && /(?:^|[\s_-])(?:source|src|laiyuan|from)(?:$|[\s_-])/i.test(element.getAttribute("class")!))
       .map((element) => element.textContent?.replace(/^\s*(?:[来來]源|出[处處]|source)\s*[:：]?\s*/i, "").trim() ?? "")
       .find((text) => text.length >= 2 && text.length <= 20 && !/[:：\d]/.test(text)),
   };
+}
+
+/** A heading that is the site's banner: a logo, or a heading that is all one link (to the site's home). */
+function isBanner(heading: El): boolean {
+  const link = heading.querySelector("a");
+  return Boolean(heading.closest("header a, .logo, [class*=logo]")) || (link !== null && heading.textContent?.trim() === link.textContent?.trim());
+}
+
+// Where a post names its writer: microdata, rel, bylines, the post's author line (`.post-author`), not a comment's.
+const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author], [class*=entry-author], [class*=article-author]';
+// Where a post's footer gives the time of day under a day's header (`於 下午3:20`).
+const TIME_ELEMENTS = ".published, [class*=timestamp], [class*=post-time], [class*=posttime]";
+// A blogger's own name in the profile box of a blog (`个人资料`, `關於我`): the author of its posts.
+const PROFILE_NAMES = '[id*=nick], [class*=nick], [class*=profile] [class*=name], [class*=author-profile] [class*=name], [class*=profile-name], .vcard .fn';
+
+/** The blogger's name in a blog's profile box, when the page has one. */
+function profileName(document: Doc): string | undefined {
+  for (const element of document.querySelectorAll(PROFILE_NAMES)) {
+    if (element.closest("[class*=comment]")) continue;
+    const name = element.textContent?.replace(/^\s*(?:暱稱|昵称|nickname)\s*[:：]?\s*/i, "").trim() ?? "";
+    if (name.length >= 2 && name.length <= 20 && !/[:：\d]/.test(name)) return name;
+  }
+  return undefined;
+}
+
+/** The site's name the page shows in its banner heading, its logo's text, or its copyright line. */
+export function bannerNames(document: Doc): string[] {
+  const banners = [...document.querySelectorAll("h1")].filter(isBanner).map((h) => h.textContent ?? "");
+  const logos = [...document.querySelectorAll("header img[alt], .logo img[alt], [class*=logo] img[alt], [id*=logo] img[alt], img[src*=logo][alt]")].map((img) => img.getAttribute("alt") ?? "");
+  return [...banners, ...logos].map((text) => text.replace(/\s+/g, " ").trim()).filter((text) => text.length >= 2);
 }
 
 /** `丁一帆 · 2020-09-14` in a post's meta line: a name, then a separator. */
@@ -143,22 +193,61 @@ function metaLineName(document: Doc): string | undefined {
   return undefined;
 }
 
-/** Links in a block labelled 标签：/標籤：/关键词：/Tags:, or in a tag list by its class, outside sidebars. */
-function labelledTagLinks(document: Doc): El[] {
-  const found: El[] = [];
-  for (const block of document.querySelectorAll("div, p, span, ul, section, footer")) {
-    if (block.closest("nav, aside, [class*=sidebar], [class*=widget], [class*=related]")) continue;
+/**
+ * Links in a block labelled 标签：/標籤：/关键词：/Tags:, or in a tag list by its class, outside
+ * sidebars. A block named for tags that holds a labelled one is left to it (the labelled one
+ * leaves out its neighbour's categories); links under a `分类：` label are categories.
+ */
+function labelledTagLinks(document: Doc, pageLength: number): El[] {
+  const candidates: { block: El; labelled: boolean }[] = [];
+  for (const block of document.querySelectorAll("div, p, span, ul, section, footer, td, li, dd")) {
+    if (inFurniture(block, TAG_FURNITURE, pageLength)) continue;
     const named = TAG_BLOCK_NAME.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
-    // The block's own words, its label among them (`标签：`, or `<b>相關標籤：</b>`), not its links'.
-    const own = [...block.childNodes].filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !(node as El).matches("a") && !(node as El).querySelector("a")))
-      .map((node) => node.textContent ?? "").join("");
-    if (!named && !TAG_LABEL.test(own)) continue;
-    const links = [...block.querySelectorAll("a")];
+    const labelled = TAG_LABEL.test(ownWords(block));
+    if (named || labelled) candidates.push({ block, labelled });
+  }
+  const found: El[] = [];
+  for (const { block, labelled } of candidates) {
+    if (!labelled && candidates.some((other) => other.labelled && other.block !== block && block.contains(other.block))) continue;
+    const links = [...block.querySelectorAll("a")].filter((link) => !isCategoryLink(link, block));
     // Tags are words; a list of headlines (a site's topics, its other stories) is no tag list.
     const words = links.filter((link) => TAG_WORD.test(link.textContent?.trim() ?? ""));
     if (links.length > 0 && links.length <= 20 && words.length >= links.length * 2 / 3) found.push(...links);
   }
   return found;
+}
+
+/** The block's own words, its label among them (`标签：`, `<b>相關標籤：</b>`), not its links' or its scripts'. */
+function ownWords(block: El): string {
+  return [...block.childNodes]
+    .filter((node) => node.nodeType === 3 || (node.nodeType === 1 && !(node as El).matches("a, script, style") && !(node as El).querySelector("a")))
+    .map((node) => node.textContent ?? "").join("");
+}
+
+/** A link after a `分类：` label in the block (`全站分類：美食 個人分類：小吃`), or in a part of it so labelled. */
+function isCategoryLink(link: El, block: El): boolean {
+  for (let around: El | null = link.parentElement; around && around !== block.parentElement; around = around.parentElement) {
+    if (CATEGORY_LABEL.test(ownWords(around))) {
+      // The label nearest before the link decides: 标签： after 分类： starts the tags again.
+      const before = textBefore(link, around);
+      const category = before.search(CATEGORY_LABEL_ANYWHERE);
+      return category >= 0 && before.slice(category).search(TAG_LABEL_ANYWHERE) < 0;
+    }
+  }
+  return false;
+}
+
+/** The text of `within` that comes before `node`. */
+function textBefore(node: El, within: El): string {
+  let text = "";
+  const walk = (current: Node): boolean => {
+    if (current === node) return true;
+    if (current.nodeType === 3) text += current.textContent ?? "";
+    for (const child of [...current.childNodes]) if (walk(child)) return true;
+    return false;
+  };
+  walk(within);
+  return text;
 }
 
 /** A page saved without its head: its first heading, when one comes before the text. */
@@ -200,13 +289,32 @@ export function cleanTitle(raw: string, site?: string, document?: Doc): string |
  * the part after the title.
  */
 export function siteNameInTitle(raw: string | undefined, title: string | undefined): string | undefined {
-  if (!raw || !title) return undefined;
-  const parts = raw.replace(/\s+/g, " ").trim().split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
-  const at = parts.findIndex((part) => sameWords(part, title) || part.includes(title));
+  const { parts, at } = titleParts(raw, title);
   if (at < 0 || parts.length < 2) return undefined;
   const others = parts.filter((_, i) => i !== at);
   // `标题｜即時新聞｜九龍新報`: sections come before the site, which is last.
-  return others.filter((part) => SITE_NAME_ENDING.test(part) && part.length <= 20).at(-1) ?? (/ @ /.test(raw) ? parts[at + 1] : undefined);
+  return others.filter((part) => SITE_NAME_ENDING.test(part) && part.length <= 20).at(-1) ?? (/ @ /.test(raw ?? "") ? parts[at + 1] : undefined);
+}
+
+/** The parts of a `<title>` (split at its separators), and which of them is the article's title (-1: none). */
+function titleParts(raw: string | undefined, title: string | undefined): { parts: string[]; at: number } {
+  if (!raw || !title) return { parts: [], at: -1 };
+  const parts = raw.replace(/\s+/g, " ").trim().split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  return { parts, at: parts.findIndex((part) => sameWords(part, title) || part.includes(title)) };
+}
+
+/**
+ * The site's name, where the page confirms a part of its `<title>`: the part that its banner
+ * heading or logo also shows, or that its copyright line names (`苏木的书房 © 2015 · 由拾光部落提供`).
+ * On a blog this is the blog's name, where og:site_name may be the platform's.
+ */
+export function confirmedSiteName(document: Doc, title: string | undefined, lines: string[]): string | undefined {
+  const { parts, at } = titleParts(document.querySelector("title")?.textContent ?? undefined, title);
+  if (at < 0) return undefined;
+  const banners = bannerNames(document);
+  const copyrights = lines.filter((line) => /©|&copy;|copyright|版[权權]所有/i.test(line));
+  return parts.filter((_, i) => i !== at)
+    .find((part) => part.length <= 30 && (banners.some((banner) => sameWords(banner, part)) || copyrights.some((line) => line.includes(part))));
 }
 
 function attribute(document: Doc, selector: string, name = "content"): string | undefined {

@@ -7,7 +7,7 @@ import type { FoundDate } from "./dates.ts";
 import { findDate, parseDateValue } from "./dates.ts";
 import {
   AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, LEADING_AGENCY_MARK, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
-  REPORTER_BYLINE, REPORTER_LINE, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
+  REPORTER_BYLINE, REPORTER_LINE, REPORTERS_AFTER_LABEL, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
 } from "./rules.ts";
 
 export interface PageMetadata {
@@ -17,6 +17,8 @@ export interface PageMetadata {
   author?: string;
   source?: string;
   sourceUrl?: string;
+  /** A time of day given apart from the day (`於 下午3:20` under a day's header). */
+  time?: { hour: number; minute: number };
   /** The site's own name (from its copyright line): the source when the page names no other. */
   site?: string;
 }
@@ -26,13 +28,19 @@ export function mergeMetadata(into: PageMetadata, from: Partial<PageMetadata>): 
   const intoTags = ownTags(into.tags);
   return {
     title: into.title ?? from.title,
-    date: into.date ?? from.date,
+    date: sameDayWithTime(into.date, from.date) ?? into.date ?? from.date,
     tags: intoTags.length > 0 ? intoTags : ownTags(from.tags ?? []),
     author: plausibleAuthor(into.author) ?? plausibleAuthor(from.author),
     source: plausibleSource(into.source) ?? plausibleSource(from.source),
     sourceUrl: into.sourceUrl ?? from.sourceUrl,
+    time: into.time ?? from.time,
     site: into.site ?? from.site,
   };
+}
+
+/** A day given without its time (`<meta name="publishdate" content="2023-06-29">`) takes the time another source gives for that day. */
+function sameDayWithTime(day: FoundDate | undefined, other: FoundDate | undefined): FoundDate | undefined {
+  return day && !day.hasTime && other?.hasTime && other.date.toISODate() === day.date.toISODate() ? other : undefined;
 }
 
 /** The tags that are words of the article, not the site's buttons beside them (`【纠错】`, 收藏, 打印). */
@@ -88,15 +96,15 @@ export function personName(value: unknown): string | undefined {
 
 /**
  * Metadata written in the page's words. `lines` are the page's text lines in reading order with
- * the site's boilerplate already removed; `titleIndex` is the line holding the title, if any.
+ * the site's boilerplate already removed; `title` is the article's title, if known.
  * Lines about neighbouring or related posts are never read, so their dates are never taken.
  */
-export function metadataFromLines(lines: string[], titleIndex: number, timeZone: string): Partial<PageMetadata> {
+export function metadataFromLines(lines: string[], title: string | undefined, timeZone: string): Partial<PageMetadata> {
   const found: Partial<PageMetadata> = {};
   const own = lines.filter((line) => !NEIGHBOUR_LINE.test(line) || line.length > 60);
   for (const line of own) {
     if (line.length > 200) continue;
-    found.author ??= untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
+    found.author ??= reporterNames(REPORTERS_AFTER_LABEL.exec(line)?.[1]) ?? untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
     found.source ??= untilNextLabel(SOURCE_LINE.exec(line)?.[1]);
     found.sourceUrl ??= REPOST_URL.exec(line)?.[1];
     found.site ??= copyrightHolder(line);
@@ -120,8 +128,14 @@ export function metadataFromLines(lines: string[], titleIndex: number, timeZone:
     if (line) found.date = findDate(line, timeZone) ?? undefined;
   }
   // A line of its own that is mostly a date, just under the title, is the article's date.
-  if (!found.date && titleIndex >= 0) {
-    for (const line of lines.slice(titleIndex + 1, titleIndex + 6)) {
+  // A line of its own that is mostly a date, just under the title (or, as blogs print a day's
+  // header, just above it), is the article's date. The title may be printed more than once (in a
+  // list of the latest posts too): every place counts.
+  const titleLines = title ? lines.flatMap((line, i) => (sameWords(line, title) ? [i] : [])) : [];
+  for (const at of titleLines) {
+    if (found.date) break;
+    const near = [...lines.slice(at + 1, at + 6), ...lines.slice(Math.max(0, at - 3), at).reverse()];
+    for (const line of near) {
       if (NEIGHBOUR_LINE.test(line) || line.length > 60) continue;
       const date = findDate(line, timeZone);
       if (date) {
@@ -172,6 +186,12 @@ export function closingAgency(lastParagraph: string | undefined): string | undef
 /** A date value from metadata, or undefined. */
 export function metaDate(value: unknown, timeZone: string): FoundDate | undefined {
   return typeof value === "string" ? (parseDateValue(value, timeZone) ?? undefined) : undefined;
+}
+
+/** Compares texts as readers see them: no spaces, marks or punctuation. */
+export function sameWords(a: string, b: string): boolean {
+  const normal = (text: string) => text.normalize("NFKC").replace(/[\s\p{P}\p{S}]/gu, "").toLowerCase();
+  return normal(a) !== "" && normal(a) === normal(b);
 }
 
 /** True when a text line reads as a sentence (ends with closing punctuation). */

@@ -9,7 +9,7 @@ import { isHttpUrl } from "../articles/frontmatter.ts";
 import type { Script } from "../scripts.ts";
 import { codeKind, decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts";
 import type { SavedImage, SavedPageImages } from "./assets.ts";
-import { dateInAddress, frontMatterDate, type FoundDate } from "./dates.ts";
+import { atTimeOfDay, dateInAddress, frontMatterDate, type FoundDate } from "./dates.ts";
 import { extractFromHtml, NoArticleError } from "./html.ts";
 import { closingAgency } from "./metadata.ts";
 import { extractFromText } from "./text.ts";
@@ -120,7 +120,8 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   const title = rawTitle.text.replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
   if (!title) throw new ImportError("has no title (no <title>, heading, metadata or first line to take it from)");
 
-  let date = metadata.date;
+  // A day's header above a post and the time in its footer make one date.
+  let date = metadata.date && !metadata.date.hasTime && metadata.time ? atTimeOfDay(metadata.date, metadata.time) : metadata.date;
   if (!date && metadata.sourceUrl) {
     date = dateInAddress(metadata.sourceUrl, options.timeZone) ?? undefined;
     if (date) warnings.push(`no date in the page; took ${frontMatterDate(date)} from its address`);

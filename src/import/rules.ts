@@ -93,7 +93,12 @@ export const AUTHOR_LINE = new RegExp(
   String.raw`(?:^|[\s|｜\d])(?:作\s*者|[发發]布者|撰文|文字?(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)\s*[:：|｜/／]\s*(?:${ROLE})?([^\s|｜/／,，;；()（）【】\[\]]{1,30})`,
 );
 /** `记者 林立 王芳`: reporters named after the role word, on a short line. */
-export const REPORTER_LINE = /(?:^|[\s|｜])(?:[记記]者)\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
+export const REPORTER_LINE = /(?:^|[\s|｜])(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
+/** `作者：记者 谭一鸣 林小溪`: several reporters after the label and the role word. */
+export const REPORTERS_AFTER_LABEL = /作\s*者\s*[:：]\s*(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
+/** A line that is only a byline (`本报记者 韩立秋 邓雨桐`, `記者賴思妤／台中報導`): above the text, not part of it. */
+export const BYLINE_ONLY =
+  /^(?:本[报報]|特[约約]|[实實][习習])?[记記]者[\s:：]*(?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+$|^(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s*(?:[\p{Script=Han}·]{2,4}[、，,\s]*)+[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])$/u;
 /** `記者賴思妤／台中報導` as a byline of its own. */
 export const REPORTER_BYLINE = /^(?:[实實][习習]|特[约約])?[记記]者\s*((?:[\p{Script=Han}·]{2,4}[、，,\s]*)+?)\s*[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])/u;
 /**
@@ -123,7 +128,7 @@ export const CLOSING_AGENCY =
   /[（(]((?:[\p{Script=Han}A-Za-z]{1,10}(?:通[讯訊]社|新[闻聞][网網社]|日[报報]|[电電]视台|[电電]視台|社|[报報]|[网網]))|[A-Z][A-Za-z]{1,12})[）)]\s*$/u;
 
 /** What no byline or source is: an address, a handle, a domain, numbers and marks only. */
-export const NOT_A_NAME = /:\/\/|^@|^www\.|\.(?:com|cn|net|org|tw|hk)(?:\/|$)|^[\d\s\p{P}\p{S}]+$/u;
+export const NOT_A_NAME = /:\/\/|^(?:https?|ftp):|^@|^www\.|\.(?:com|cn|net|org|tw|hk)(?:\/|$)|^[\d\s\p{P}\p{S}]+$/u;
 /** An editor's or proofreader's credit (`责任编辑：王五`, `編輯 林一`): never the author. */
 export const EDITOR_CREDIT = /^(?:[责責]任)?[编編][辑輯]|^[责責][编編]|^[编編][审審]|^[校审審][对對稿]|^(?:主|总|總)[编編]/;
 /** Buttons beside a page's tags and bylines (`【纠错】`, 收藏, 打印): the site's, not words of the article. */
@@ -134,6 +139,10 @@ export const SITE_ACTION =
 
 /** The label of a page's list of its tags (`标签：`, `關鍵詞：`, `Tags:`), and the class or id words of one. */
 export const TAG_LABEL = /^\s*(?:(?:相[关關]|文章|本文)?[标標][签籤]|[关關][键鍵][词詞字]|tags?|topics?|话题|話題)\s*[:：]/i;
+export const TAG_LABEL_ANYWHERE = /(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?)\s*[:：]/i;
+/** The label of a post's categories (`分类：`, `個人分類：`): not its tags. */
+export const CATEGORY_LABEL = /^\s*\S{0,4}?(?:分[类類]|[类類]别|[类類]別|栏目|欄目|categor(?:y|ies))\s*[:：]/i;
+export const CATEGORY_LABEL_ANYWHERE = /(?:分[类類]|[类類]别|[类類]別|栏目|欄目|categor(?:y|ies))\s*[:：]/i;
 export const TAG_BLOCK_NAME = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels)(?:$|[\s_-])/i;
 /** A tag is a word or a name, not a headline: short, without spaces. */
 export const TAG_WORD = /^[^\s]{1,8}$|^[A-Za-z0-9.+#-]+(?: [A-Za-z0-9.+#-]+){0,2}$/;

@@ -3,11 +3,11 @@
  * The title is the first line that reads like one (often printed twice); a short line without
  * closing punctuation standing alone between paragraphs is a section heading.
  */
-import { articleBlocks, sameWords } from "./blocks.ts";
+import { articleBlocks } from "./blocks.ts";
 import {
   CALL_TO_ACTION, CHINESE_SECTION, LIST_ITEM, METADATA_LABEL, NAV_LINE, RELATED_START, TAG_LINE,
 } from "./rules.ts";
-import { emptyMetadata, endsLikeSentence, metadataFromLines, mergeMetadata, splitTags, type PageMetadata } from "./metadata.ts";
+import { emptyMetadata, endsLikeSentence, metadataFromLines, mergeMetadata, sameWords, splitTags, type PageMetadata } from "./metadata.ts";
 import { escapeMarkdownText } from "./markdown.ts";
 
 export interface Extracted {
@@ -27,7 +27,7 @@ export function extractFromText(text: string, timeZone: string): Extracted {
 
   const relatedAt = lines.findIndex((line, i) => i > titleIndex && RELATED_START.test(line) && line.length <= 30);
   const ownLines = relatedAt >= 0 ? lines.slice(0, relatedAt) : lines;
-  let metadata = mergeMetadata({ ...emptyMetadata(), title }, metadataFromLines(ownLines, titleIndex, timeZone));
+  let metadata = mergeMetadata({ ...emptyMetadata(), title }, metadataFromLines(ownLines, title, timeZone));
   const tagLine = ownLines.map((line) => TAG_LINE.exec(line)?.[1]).find(Boolean);
   if (tagLine) metadata = mergeMetadata(metadata, { tags: splitTags(tagLine.split(/\s+/)) });
 
