@@ -5,7 +5,7 @@
  */
 import type { SavedPageImages } from "./assets.ts";
 import { isTagPageUrl, isTrackingUrl, redirectTarget, withoutTracking } from "./addresses.ts";
-import { CAPTION_NAME, CAPTION_WORDS, IMAGE_PATH, LAZY_SOURCES, PLACEHOLDER, PLACEHOLDER_IMAGE } from "./rules.ts";
+import { CAPTION_NAME, CAPTION_WORDS, FILE_NAME_TEXT, IMAGE_PATH, LAZY_SOURCES, PLACEHOLDER, PLACEHOLDER_IMAGE } from "./rules.ts";
 import { httpUrl, INLINE_ELEMENTS, names, type Doc, type El } from "./dom.ts";
 
 // Sites link their keywords (科学, 中国) inside sentences; a longer link text is a real link.
@@ -18,33 +18,17 @@ const KEYWORD_LINK_MAX = 6;
  */
 export function captionedImagesToFigures(document: Doc): void {
   imageTablesToFigures(document);
-  const isPlaceholder = (text: string) => PLACEHOLDER.test(text.replace(/^[▲△↑]\s*/, ""));
   for (const image of [...document.querySelectorAll("img")]) {
     const wrapper = image.parentElement?.tagName === "A" ? image.parentElement : image;
     const holder = wrapper.parentElement;
     if (!holder || !CAPTION_HOLDERS.has(holder.tagName) || holder.closest("figure") || holder.querySelectorAll("img").length !== 1) continue;
     // Beside the image, inline words, or one short block of them (`<div class="photo"><img><p>说明</p></div>`).
-    const blocks = [...holder.children].filter((child) => !INLINE_ELEMENTS.has(child.tagName) && child !== wrapper);
+    const blocks = [...holder.children].filter((child) => !INLINE_ELEMENTS.has(child.tagName) && child.tagName !== "BR" && child !== wrapper);
     if (blocks.length > 1 || (blocks[0] && !CAPTION_HOLDERS.has(blocks[0].tagName) && blocks[0].tagName !== "FIGCAPTION")) continue;
     if (blocks[0] && (blocks[0].querySelector("img") || [...blocks[0].children].some((child) => !INLINE_ELEMENTS.has(child.tagName)))) continue;
     const inside = (holder.textContent ?? "").replace(/\s+/g, " ").trim();
-    let caption = inside;
-    let next = holder.nextElementSibling;
-    // `点击查看大图` under a picture is no caption; the caption may follow it.
-    while (!inside && next && CAPTION_HOLDERS.has(next.tagName) && !next.querySelector("img") && isPlaceholder(next.textContent?.replace(/\s+/g, " ").trim() ?? "")) {
-      const placeholder = next;
-      next = next.nextElementSibling;
-      placeholder.remove();
-    }
-    if (!inside && next && CAPTION_HOLDERS.has(next.tagName) && !next.querySelector("img")) {
-      const text = next.textContent?.replace(/\s+/g, " ").trim() ?? "";
-      const looksLikeCaption = CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) ||
-        /text-align\s*:\s*center/i.test(next.getAttribute("style") ?? "") || CAPTION_WORDS.test(text);
-      if (text && text.length <= 120 && (looksLikeCaption || isPlaceholder(text))) {
-        next.remove();
-        caption = text;
-      }
-    }
+    let caption = inside || captionBelow(holder);
+    caption = caption.replace(/^[▲△↑]\s*/, "");
     if (!caption || caption.length > 120 || isPlaceholder(caption)) caption = "";
     if (!caption && inside) continue;
     const figure = document.createElement("figure");
@@ -54,11 +38,51 @@ export function captionedImagesToFigures(document: Doc): void {
       figcaption.textContent = caption;
       figure.append(figcaption);
     }
-    holder.replaceWith(figure);
+    // A table's cell stays (the layout around it is undone later); any other holder becomes the figure.
+    if (holder.tagName === "TD") holder.replaceChildren(figure);
+    else holder.replaceWith(figure);
   }
 }
 
-const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER"]);
+const isPlaceholder = (text: string) => PLACEHOLDER.test(text.replace(/^[▲△↑]\s*/, ""));
+const oneLine = (element: El) => element.textContent?.replace(/\s+/g, " ").trim() ?? "";
+
+/**
+ * The caption under an image that stands alone in its block: the next block (or, in a table, the
+ * next row's one cell) when its class, its centring or its words (图/摄/提供) say it is one. A
+ * `点击查看大图` between them goes. The caption's block is taken out; its text is returned.
+ */
+function captionBelow(holder: El): string {
+  const below = (element: El): El | null => {
+    if (element.tagName !== "TD") return element.nextElementSibling;
+    const row = element.parentElement;
+    if (!row || [...row.children].filter((cell) => cell !== element && oneLine(cell)).length > 0) return null;
+    const cells = [...(row.nextElementSibling?.children ?? [])].filter((cell) => oneLine(cell) || cell.querySelector("img"));
+    return cells.length === 1 ? cells[0]! : null;
+  };
+  const fits = (element: El | null): element is El => element !== null && CAPTION_HOLDERS.has(element.tagName) && !element.querySelector("img, table");
+  let next = below(holder);
+  while (fits(next) && isPlaceholder(oneLine(next))) {
+    const placeholder = next;
+    next = below(next);
+    removeCaptionHolder(placeholder);
+  }
+  if (!fits(next)) return "";
+  const text = oneLine(next);
+  const looksLikeCaption = CAPTION_NAME.test(`${next.getAttribute("class") ?? ""} ${next.getAttribute("id") ?? ""}`) ||
+    /text-align\s*:\s*center/i.test(next.getAttribute("style") ?? "") || next.getAttribute("align")?.toLowerCase() === "center" || CAPTION_WORDS.test(text);
+  if (!text || text.length > 120 || next.querySelector("a[href]") || !looksLikeCaption) return "";
+  removeCaptionHolder(next);
+  return text;
+}
+
+/** A caption's block goes; in a table, with its row. */
+function removeCaptionHolder(element: El): void {
+  if (element.tagName === "TD" && element.parentElement?.tagName === "TR") element.parentElement.remove();
+  else element.remove();
+}
+
+const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER", "TD"]);
 
 /** The token of the first candidate that is a copyable file of the saved page's folder; null when they are its files but none can be copied. */
 function savedCopy(candidates: (string | null | undefined)[], savedImages: SavedPageImages, original: string | undefined): string | null | undefined {
@@ -103,7 +127,9 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
       image.remove();
       continue;
     }
-    for (const name of [...image.getAttributeNames()]) if (!["alt", "title"].includes(name)) image.removeAttribute(name);
+    for (const name of [...image.getAttributeNames()]) {
+      if (!["alt", "title"].includes(name) || FILE_NAME_TEXT.test(image.getAttribute(name)!.trim())) image.removeAttribute(name);
+    }
     image.setAttribute("src", saved ?? withoutTracking(src!).href);
   }
   for (const noscript of [...content.querySelectorAll("noscript")]) noscript.remove();

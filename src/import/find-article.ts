@@ -26,11 +26,42 @@ export function removeFurniture(document: Doc, pageLength: number): void {
   }
 }
 
-/** The article's content, as Readability finds it in what is left of the page; and the title it read. */
+/**
+ * The article's content, as Readability finds it in what is left of the page; and the title it
+ * read. A captioned figure just above the text it chose (the lead picture in a row or a block of
+ * its own, as portals lay it out) is put back above that text.
+ */
 export function readableArticle(document: Doc): { content: El; title?: string } {
+  const figures = captionedFigures(document);
   const readable = new Readability(document as unknown as Document, { charThreshold: 100, keepClasses: false }).parse();
   if (!readable?.content) throw new NoArticleError("has no article text (no block of running text was found)");
-  return { content: parseDocument(readable.content).body as unknown as El, title: readable.title ?? undefined };
+  const content = parseDocument(readable.content).body as unknown as El;
+  for (const { html, image, followedBy } of figures) {
+    if (!followedBy || [...content.querySelectorAll("img")].some((img) => img.getAttribute("src") === image)) continue;
+    const at = [...content.querySelectorAll("p, div, h2, h3, h4, blockquote, li")].find((block) => words(block.textContent ?? "").startsWith(followedBy));
+    if (at) at.before(...parseDocument(html).body.childNodes);
+  }
+  return { content, title: readable.title ?? undefined };
+}
+
+const words = (text: string) => text.replace(/[\s\u3000]+/g, "");
+
+/** Each captioned figure of the page, with the first words of the text that follows it. */
+function captionedFigures(document: Doc): { html: string; image: string | null; followedBy: string }[] {
+  return [...document.querySelectorAll("figure")]
+    .filter((figure) => figure.querySelector("img") && words(figure.querySelector("figcaption")?.textContent ?? "") !== "")
+    .map((figure) => ({ html: figure.outerHTML, image: figure.querySelector("img")!.getAttribute("src"), followedBy: wordsAfter(figure).slice(0, 20) }));
+}
+
+/** The words that come after the element in reading order (up to a few hundred characters). */
+function wordsAfter(element: El): string {
+  for (let node: Node | null = element; node && node.nodeName !== "BODY"; node = node.parentNode) {
+    for (let next = node.nextSibling; next; next = next.nextSibling) {
+      const text = words(next.textContent ?? "");
+      if (text) return text;
+    }
+  }
+  return "";
 }
 
 /** A container of the site's furniture, by its class or id words or its label, that holds no large share of the page's text. */

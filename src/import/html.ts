@@ -12,7 +12,7 @@ import { BLOCK_ELEMENTS, names, parseDocument, type El } from "./dom.ts";
 import { isBoilerplate, NoArticleError, readableArticle, removeFurniture, removeNonContent } from "./find-article.ts";
 import { closingAgency, metadataFromLines, mergeMetadata, plausibleSource, sameWords } from "./metadata.ts";
 import {
-  cleanTitle, commonestLinkHost, confirmedSiteName, markupMetadata, metaSiteName, pageAddress, savedFromAddress, siteNameInTitle,
+  cleanTitle, commonestLinkHost, confirmedSiteName, markupMetadata, titleOnThePage, metaSiteName, pageAddress, savedFromAddress, siteNameInTitle,
 } from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
@@ -81,6 +81,7 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
 
   const pageLength = removeNonContent(document);
   const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")));
+  metadata.title = titleOnThePage(metadata.title, document.querySelector("title")?.textContent ?? undefined, lines);
   const fromText = metadataFromLines(lines, metadata.title, timeZone);
   // A `来源：` line in the article names its source better than the site's own publisher field.
   const source = plausibleSource(fromText.source) ?? metadata.source;

@@ -5,7 +5,7 @@
 import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, sameWords, splitTags, type PageMetadata } from "./metadata.ts";
 import { httpUrl, type Doc, type El } from "./dom.ts";
 import {
-  ARTICLE_TYPES, CATEGORY_LABEL, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
+  ARTICLE_TYPES, CATEGORY_LABEL, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, LOOSE_TITLE_SEPARATOR, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
 } from "./rules.ts";
 import { findTimeOfDay } from "./dates.ts";
 
@@ -294,6 +294,17 @@ export function siteNameInTitle(raw: string | undefined, title: string | undefin
   const others = parts.filter((_, i) => i !== at);
   // `标题｜即時新聞｜九龍新報`: sections come before the site, which is last.
   return others.filter((part) => SITE_NAME_ENDING.test(part) && part.length <= 20).at(-1) ?? (/ @ /.test(raw ?? "") ? parts[at + 1] : undefined);
+}
+
+/**
+ * The title as the page prints it: when the title taken is no line of the page, but a part of the
+ * `<title>` (split at any dash or underscore: `梧岭县林业局--我县启动…`, `标题-星河网-新闻中心`) is,
+ * that part.
+ */
+export function titleOnThePage(title: string | undefined, raw: string | undefined, lines: string[]): string | undefined {
+  if (!raw || (title && lines.some((line) => sameWords(line, title)))) return title;
+  const parts = raw.split(LOOSE_TITLE_SEPARATOR).map((part) => part.trim()).filter((part) => part.length >= 4);
+  return parts.find((part) => lines.some((line) => sameWords(line, part))) ?? title;
 }
 
 /** The parts of a `<title>` (split at its separators), and which of them is the article's title (-1: none). */

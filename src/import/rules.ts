@@ -83,7 +83,7 @@ export const REPOST_LINE =
 
 /** Labels of a metadata line (`作者：张三`, `来源：新华社`, `发布时间：…`). */
 export const METADATA_LABEL =
-  /(?:^|\s|\d)(?:作\s*者|[编編]\s*[辑輯]|[责責][编編]|[记記]\s*者|撰文|文\s*[／/]|(?:信息|文章|本文|稿件)?[来來]\s*源|出\s*[处處]|[发發][布佈表](?:[时時][间間]|日期|者|于|於)?|[时時]\s*[间間]|日\s*期|更新(?:[时時][间間])?|[浏瀏][览覽]|[阅閱][读讀]|点击|點擊|[标標][签籤]|[关關][键鍵][词詞字]|tags?|posted|author|source)\s*[:：]/i;
+  /(?:^|\s|\d)(?:作\s*者|[编編]\s*[辑輯]|[责責][编編]|[记記]\s*者|撰文|文\s*[／/]|(?:信息|文章|本文|稿件)?[来來]\s*源|出\s*[处處]|[发發][布佈表](?:[时時][间間]|日期|者|于|於)?|[时時]\s*[间間]|日\s*期|更新(?:[时時][间間])?|[浏瀏][览覽]|[阅閱][读讀]|点击|點擊|[标標][签籤]|[关關][键鍵][词詞字]|(?:全站|[个個]人|文章|所[属屬])?分[类類]|tags?|posted|author|source)\s*[:：]/i;
 
 /** The value after a label: up to the next separator. */
 export const LABEL_VALUE = String.raw`\s*[:：]\s*([^\s|｜/／,，;；()（）【】\[\]]{1,30})`;
@@ -159,6 +159,8 @@ export const PUBLISHED_META = [
 
 /** What separates a title from the names of its section, site and platform in a `<title>`. */
 export const TITLE_SEPARATOR = /\s+[|｜\-–—@]\s+|\s*[|｜_]\s*|\s+[-–—]{1,2}\s+|\s*::\s*|\s*[»«]\s*/;
+/** Any mark that may join a title to a site's name, spaced or not: for matching a `<title>`'s parts against the page. */
+export const LOOSE_TITLE_SEPARATOR = /\s*(?:--|－－|——|::|[-－—–_|｜@»«])\s*/;
 /** The last word of a site's name: 网, 日報, 新聞, 博客, 部落格… */
 export const SITE_NAME_ENDING = /(?:网|網|站|报|報|刊|社|台|臺|新闻|新聞|资讯|資訊|中心|频道|頻道|论坛|論壇|博客|部落格|部落|blog|在线|在線|之家|[电電]视|[电電]視|[广廣]播|\.com|\.cn|\.net|\.tw|\.hk)$/i;
 /** `© 2013 北港日報 版權所有`, `Copyright © 东屿新闻网`, `版权所有：云溪日报`: the site that holds the copyright. */
@@ -175,8 +177,10 @@ export const TITLE_LABEL = /^\s*[[【(（〔]\s*(?:原创|原創|转载|轉載|�
 
 export const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)(?:$|[?#])/i;
 // Lazy-loading pages put a tiny stand-in in src until a script swaps in the real address.
-export const PLACEHOLDER_IMAGE = /(?:^|\/)(?:blank|spacer|placeholder|loading|lazy|grey|gray|pixel|transparent|1x1)[\w-]*\.(?:gif|png|svg)$/i;
-export const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "data-lazyload", "file"];
+export const PLACEHOLDER_IMAGE = /(?:^|[/_-])(?:blank|spacer|placeholder|loading|lazy|grey|gray|pixel|transparent|trans|1x1)[\w-]*\.(?:gif|png|svg)$/i;
+export const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "data-lazyload", "real_src", "data-original-src", "file"];
+/** An image's alt or title that is its file's name (`DSC_0412.JPG`), not words about it. */
+export const FILE_NAME_TEXT = /^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)$/i;
 /** class or id words of a caption beside an image. */
 export const CAPTION_NAME = /caption|note|desc|pic|photo|img|image|tuzhu|explain|illus|legend/i;
 /** Words that open or close a caption: 图为…, …摄, …提供. */
