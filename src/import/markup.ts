@@ -116,9 +116,17 @@ function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
  */
 function inFurniture(element: El, selector: string, pageLength: number): boolean {
   for (let around = element.closest(selector); around; around = around.parentElement?.closest(selector) ?? null) {
-    if ((around.textContent?.length ?? 0) < pageLength * 0.4) return true;
+    if (textLength(around) < pageLength * 0.4) return true;
   }
   return false;
+}
+
+// Asked of the same containers for each element inside them: measured once.
+const textLengths = new WeakMap<El, number>();
+function textLength(element: El): number {
+  let length = textLengths.get(element);
+  if (length === undefined) textLengths.set(element, (length = element.textContent?.length ?? 0));
+  return length;
 }
 
 const FURNITURE = "nav, aside, footer, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]";
@@ -147,7 +155,7 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
     tags: distinct([...tagLinks, ...labelledTagLinks(document, pageLength)].map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
     author: personName(authorName?.getAttribute("content") ?? authorName?.textContent ?? author?.getAttribute("content") ?? bylineName(author?.textContent ?? undefined)) ??
       metaLineName(document) ?? profileName(document),
-    source: [...document.querySelectorAll("[class]")].filter((element) => own(element) && /(?:^|[\s_-])(?:source|src|laiyuan|from)(?:$|[\s_-])/i.test(element.getAttribute("class")!))
+    source: [...document.querySelectorAll("[class]")].filter((element) => /(?:^|[\s_-])(?:source|src|laiyuan|from)(?:$|[\s_-])/i.test(element.getAttribute("class")!) && own(element))
       .map((element) => element.textContent?.replace(/^\s*(?:[来來]源|出[处處]|source)\s*[:：]?\s*/i, "").trim() ?? "")
       .find((text) => text.length >= 2 && text.length <= 20 && !/[:：\d]/.test(text)),
   };
@@ -200,11 +208,11 @@ function metaLineName(document: Doc): string | undefined {
  */
 function labelledTagLinks(document: Doc, pageLength: number): El[] {
   const candidates: { block: El; labelled: boolean }[] = [];
+  const labelledBlocks = blocksLabelled(document.body as unknown as El, TAG_LABEL);
   for (const block of document.querySelectorAll("div, p, span, ul, section, footer, td, li, dd")) {
-    if (inFurniture(block, TAG_FURNITURE, pageLength)) continue;
     const named = TAG_BLOCK_NAME.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
-    const labelled = TAG_LABEL.test(ownWords(block));
-    if (named || labelled) candidates.push({ block, labelled });
+    const labelled = labelledBlocks.has(block);
+    if ((named || labelled) && !inFurniture(block, TAG_FURNITURE, pageLength)) candidates.push({ block, labelled });
   }
   const found: El[] = [];
   for (const { block, labelled } of candidates) {
@@ -214,6 +222,27 @@ function labelledTagLinks(document: Doc, pageLength: number): El[] {
     const words = links.filter((link) => TAG_WORD.test(link.textContent?.trim() ?? ""));
     if (links.length > 0 && links.length <= 20 && words.length >= links.length * 2 / 3) found.push(...links);
   }
+  return found;
+}
+
+// Elements a label is written in inside its block: `<b>相關標籤：</b>`, `<h3>标签：</h3>`.
+const LABEL_HOLDERS = new Set(["B", "STRONG", "EM", "I", "SPAN", "LABEL", "H3", "H4", "H5", "H6", "DT", "SMALL", "FONT"]);
+
+/** The blocks whose own words start with a label (`标签：`), found in one pass over the page's text. */
+function blocksLabelled(root: El, label: RegExp): Set<El> {
+  const found = new Set<El>();
+  const walk = (node: Node): void => {
+    for (const child of [...node.childNodes]) {
+      if (child.nodeType === 1) {
+        if (!["SCRIPT", "STYLE"].includes((child as El).tagName)) walk(child);
+      } else if (child.nodeType === 3 && label.test(child.textContent ?? "")) {
+        const parent = child.parentElement;
+        const holder = parent && LABEL_HOLDERS.has(parent.tagName) && !parent.querySelector("a") ? parent.parentElement : parent;
+        if (holder) found.add(holder);
+      }
+    }
+  };
+  walk(root);
   return found;
 }
 
