@@ -16,10 +16,14 @@ const NUMERIC =
 const CHINESE =
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號](?:\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時點点]\s*(\d{2}))?/;
 
-// `三月 15 週四 2012 21:08`: a month's name first, as blog platforms print a post's date.
+// `三月 15 週四 2012 21:08`, `8月 21, 2010`: the month first, then the day and the year, as blog platforms print a post's date.
 const MONTH_NAME_FIRST =
-  /(?<!\p{Script=Han})([一二三四五六七八九十]{1,3})月\s*(\d{1,2})\s*[日号號]?\s*(?:[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?\s*[,，]?\s*(\d{4})\s*年?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})[:：](\d{2}))?/u;
+  /(?<![\p{Script=Han}\d])([一二三四五六七八九十]{1,3}|\d{1,2})月\s*(\d{1,2})\s*[日号號]?\s*(?:[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?\s*[,，]?\s*(\d{4})\s*年?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})[:：](\d{2}))?/u;
 const MONTH_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+// `民國112年5月3日`, `112年5月3日`: the Republic of China's years, as Taiwan's government writes them (year 1 is 1912).
+const ROC = /(?:民[国國]\s*)?(?<!\d)(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+// `05/11/2023`, `5-11-2023`: the day first, as Hong Kong writes it (the month first only when the day cannot be).
+const DAY_FIRST = /(?<![\d/.-])(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.-])(?:\s+(\d{1,2})[:：](\d{2}))?/;
 // `於 下午3:20`: a time of day alone, as a post's footer gives it under a day's header.
 const TIME_OF_DAY = /^(?:於|于|发表于|發表於|at|@)?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?\s*([ap]\.?m\.?)?$/i;
 
@@ -49,12 +53,24 @@ export function findDate(text: string, timeZone: string): FoundDate | null {
   const numeric = NUMERIC.exec(text);
   const chinese = CHINESE.exec(text);
   const monthName = MONTH_NAME_FIRST.exec(text);
-  const first = [numeric, chinese, monthName].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
+  const roc = ROC.exec(text);
+  const dayFirst = DAY_FIRST.exec(text);
+  const first = [numeric, chinese, monthName, roc, dayFirst].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
+  if (first === roc) {
+    const [, y, mo, d] = first;
+    return +y! >= 79 && +y! <= 200 ? build(+y! + 1911, +mo!, +d!, undefined, 0, 0, undefined, timeZone) : null;
+  }
+  if (first === dayFirst) {
+    const [, a, , b, y, h, mi] = first;
+    const [day, month] = +b! > 12 && +a! <= 12 ? [+b!, +a!] : [+a!, +b!];
+    return build(+y!, month, day, h === undefined ? undefined : +h, mi === undefined ? 0 : +mi, 0, undefined, timeZone);
+  }
   if (first === monthName) {
     const [, month, d, y, half, h, mi] = first;
     const hour = h === undefined ? undefined : hourOfDay(+h, half);
-    return MONTH_NUMBERS[month!] ? build(+y!, MONTH_NUMBERS[month!]!, +d!, hour, mi === undefined ? 0 : +mi, 0, undefined, timeZone) : null;
+    const number = /\d/.test(month!) ? +month! : MONTH_NUMBERS[month!];
+    return number ? build(+y!, number, +d!, hour, mi === undefined ? 0 : +mi, 0, undefined, timeZone) : null;
   }
   if (first === numeric) {
     const [, y, mo, d, h, mi, s, offset] = first;
