@@ -256,7 +256,7 @@ function ownWords(block: El): string {
 /** A link after a `分类：` label in the block (`全站分類：美食 個人分類：小吃`), or in a part of it so labelled. */
 function isCategoryLink(link: El, block: El): boolean {
   for (let around: El | null = link.parentElement; around && around !== block.parentElement; around = around.parentElement) {
-    if (CATEGORY_LABEL.test(ownWords(around))) {
+    if (CATEGORY_LABEL_ANYWHERE.test(ownWords(around))) {
       // The label nearest before the link decides: 标签： after 分类： starts the tags again.
       const before = textBefore(link, around);
       const category = before.search(CATEGORY_LABEL_ANYWHERE);
