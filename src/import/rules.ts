@@ -98,19 +98,19 @@ export const REPORTER_LINE = /(?:^|[\s|｜])(?:本[报報]|特[约約]|[实實][
 export const REPORTERS_AFTER_LABEL = /作\s*者\s*[:：]\s*(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
 /** A line that is only a byline (`本报记者 韩立秋 邓雨桐`, `記者賴思妤／台中報導`): above the text, not part of it. */
 export const BYLINE_ONLY =
-  /^(?:本[报報]|特[约約]|[实實][习習])?[记記]者[\s:：]*(?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+$|^(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s*(?:[\p{Script=Han}·]{2,4}[、，,\s]*)+[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])$/u;
+  /^(?:本[报報]|特[约約]|[实實][习習])?[记記]者[\s:：]*(?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+$|^(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s*[\p{Script=Han}·]{2,4}(?:\s*[、，,]\s*[\p{Script=Han}·]{2,4}|\s+[\p{Script=Han}·]{2,4}){0,7}\s*[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])$/u;
 /** `記者賴思妤／台中報導` as a byline of its own. */
-export const REPORTER_BYLINE = /^(?:[实實][习習]|特[约約])?[记記]者\s*((?:[\p{Script=Han}·]{2,4}[、，,\s]*)+?)\s*[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])/u;
+export const REPORTER_BYLINE = /^(?:[实實][习習]|特[约約])?[记記]者\s*([\p{Script=Han}·]{2,4}(?:\s*[、，,]\s*[\p{Script=Han}·]{2,4}|\s+[\p{Script=Han}·]{2,4}){0,7}?)\s*[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])/u;
 /**
  * The reporters' mark opening or closing the text: `（记者林雅婷／嘉义报导）`, `〔記者王小明、李大華／台北報導〕`,
  * `【記者張家豪／高雄報導】`, `（记者张三、李四）` after a dateline, `（記者 陳志強）`.
  */
 export const REPORTER =
-  /[（(〔【\[]\s*(?:[实實][习習]|特[约約])?(?:[记記]者|[编編][译譯])\s*((?:[\p{Script=Han}·]{2,4}[、，,\s]*)+?)\s*(?:[／/][^）)〕】\]]{0,12})?[）)〕】\]]/u;
+  /[（(〔【\[]\s*(?:[实實][习習]|特[约約])?(?:[记記]者|[编編][译譯])\s*([\p{Script=Han}·]{2,4}(?:\s*[、，,]\s*[\p{Script=Han}·]{2,4}|\s+[\p{Script=Han}·]{2,4}){0,7}?)\s*(?:[／/][^）)〕】\]]{0,12})?[）)〕】\]]/u;
 /** `（記者林雅婷攝）`, `（圖／記者王小明攝）`: a photographer's credit, not the byline. */
 export const PHOTO_CREDIT = /(?:[摄攝](?:影)?|提供|翻攝|翻摄)\s*[）)〕】\]]$/;
 /** `（中央社記者台北29日電）`: an agency's dateline naming its reporters before the place. */
-export const AGENCY_REPORTER = /[（(][\p{Script=Han}]{1,8}?[记記]者((?:[\p{Script=Han}·]{2,4}[、，,])*[\p{Script=Han}·]{2,4})[\p{Script=Han}]{2,3}\d{1,2}日[电電]/u;
+export const AGENCY_REPORTER = /[（(][\p{Script=Han}]{1,8}?[记記]者((?:[\p{Script=Han}·]{2,4}[、，,]){0,7}[\p{Script=Han}·]{2,4})[\p{Script=Han}]{2,3}\d{1,2}日[电電]/u;
 /** Words of a credit after the reporters' names (`记者 张三 通讯员 李四`): the names end there. */
 export const CREDIT_ROLE = /^(?:通[讯訊][员員]|实习生|實習生|摄影|攝影|[编編][辑輯]|[责責][编編]|报道|報導|報道|综合|綜合)$/;
 /** `【維港晨報專訊】`, `（港聲日報報道）` opening the text: the paper's own credit, naming the source. */

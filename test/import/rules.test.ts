@@ -87,3 +87,12 @@ describe("layout", () => {
     expect(read(page(`${figure}${body()}`)).body).toContain('(https://img.example.org/shelf.jpg "孩子们做出的书架")');
   });
 });
+
+describe("reporters' marks on text that only looks like one", () => {
+  // The names' pattern once nested its repeats: a long run of characters after `（记者` took hours.
+  it("reads a paragraph that opens like a reporters' mark but never closes it at once", { timeout: 20_000 }, () => {
+    const run = "山区小学开了一门木工课孩子们亲手做出全班的书架".repeat(40);
+    const { fields } = read(page(body(`（记者${run}`)));
+    expect(fields.author).toBeUndefined();
+  });
+});
