@@ -3,7 +3,7 @@
  * HTML or from a text dump: where the article ends, and the site's lines inside it.
  */
 import {
-  BYLINE_ONLY, CALL_TO_ACTION, CLOSING_FORMULA, FOOTER_START, LEADING_REPORTER_MARK, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
+  BYLINE_ONLY, CALL_TO_ACTION, EDITOR_TAIL, CLOSING_FORMULA, FOOTER_START, LEADING_REPORTER_MARK, METADATA_LABEL, PLACEHOLDER, PROMOTION, READER_NOTICE, RELATED_START, REPOST_LINE, SITE_LINE,
 } from "./rules.ts";
 import { endsLikeSentence, leadingAgencyMark, sameWords } from "./metadata.ts";
 import { findDate } from "./dates.ts";
@@ -36,7 +36,17 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
     kept.push(sentences === 0 ? withoutReporterMark(block) : block);
     if (text.length > SHORT || endsLikeSentence(text)) sentences++;
   }
-  return leadFigureAfterFirstParagraph(kept);
+  return leadFigureAfterFirstParagraph(withoutEditorTail(kept));
+}
+
+/** `…做法值得推廣。（編輯：陳怡君）1121005`: the editor's credit and story number leave the last paragraph. */
+function withoutEditorTail<T extends TextBlock>(blocks: T[]): T[] {
+  const last = blocks.at(-1);
+  if (!last || !EDITOR_TAIL.test(last.text)) return blocks;
+  const text = last.text.replace(EDITOR_TAIL, "");
+  if (!text.trim()) return blocks.slice(0, -1);
+  const trimmed = "markdown" in last ? { ...last, text, markdown: String(last.markdown).replace(EDITOR_TAIL, "") } : { ...last, text };
+  return [...blocks.slice(0, -1), trimmed];
 }
 
 /** `〔記者王小明／台北報導〕今天…`: the byline printed at the start of the first paragraph goes (its names are the author). */
@@ -50,7 +60,8 @@ function withoutReporterMark<T extends TextBlock>(block: T): T {
   return at > 0 ? { ...block, text: rest, markdown: markdown.slice(at) } : block;
 }
 
-const IMAGE_BLOCK = /^!\[/;
+// A block that is an image alone (a figure), not an image beside words.
+const IMAGE_BLOCK = /^!\[[^\]]*\]\([^)]*\)$/;
 
 function isImage(block: TextBlock): boolean {
   return "markdown" in block && IMAGE_BLOCK.test(String(block.markdown));

@@ -5,7 +5,7 @@
  */
 import type { SavedPageImages } from "./assets.ts";
 import { isTagPageUrl, isTrackingUrl, redirectTarget, withoutTracking } from "./addresses.ts";
-import { CAPTION_NAME, CAPTION_WORDS, FILE_NAME_TEXT, IMAGE_PATH, LAZY_SOURCES, PLACEHOLDER, PLACEHOLDER_IMAGE } from "./rules.ts";
+import { CAPTION_NAME, CAPTION_WORDS, DECORATION_IMAGE, FILE_NAME_TEXT, METADATA_LABEL, IMAGE_PATH, LAZY_SOURCES, PLACEHOLDER, PLACEHOLDER_IMAGE } from "./rules.ts";
 import { httpUrl, INLINE_ELEMENTS, names, type Doc, type El } from "./dom.ts";
 
 // Sites link their keywords (科学, 中国) inside sentences; a longer link text is a real link.
@@ -29,7 +29,8 @@ export function captionedImagesToFigures(document: Doc): void {
     const inside = (holder.textContent ?? "").replace(/\s+/g, " ").trim();
     let caption = inside || captionBelow(holder);
     caption = caption.replace(/^[▲△↑]\s*/, "");
-    if (!caption || caption.length > 120 || isPlaceholder(caption)) caption = "";
+    // A post's meta line beside an icon (`发表于 2016-4-3 10:12 | 只看该作者`) is no caption.
+    if (!caption || caption.length > 120 || isPlaceholder(caption) || /[|｜]/.test(caption) || METADATA_LABEL.test(caption)) caption = "";
     if (!caption && inside) continue;
     const figure = document.createElement("figure");
     figure.append(wrapper);
@@ -88,7 +89,7 @@ const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER", "TD"])
 function savedCopy(candidates: (string | null | undefined)[], savedImages: SavedPageImages, original: string | undefined): string | null | undefined {
   let refused = false;
   for (const value of candidates) {
-    if (!value || PLACEHOLDER_IMAGE.test(value)) continue;
+    if (!value || PLACEHOLDER_IMAGE.test(value) || DECORATION_IMAGE.test(value)) continue;
     const token = savedImages.resolve(value, original);
     if (token) return token;
     if (token === null) refused = true;
@@ -122,7 +123,7 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
     const tiny = ["width", "height"].some((name) => Number(image.getAttribute(name)) > 0 && Number(image.getAttribute(name)) <= 3);
     // A page saved with its files shows the copy beside it; the origin's address is kept as its source.
     const saved = savedImages && !tiny ? savedCopy(candidates, savedImages, candidates.map(absolute).find(Boolean)?.href) : undefined;
-    const src = saved === undefined ? candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !PLACEHOLDER_IMAGE.test(url.pathname)) : undefined;
+    const src = saved === undefined ? candidates.map((value) => httpUrl(value ?? undefined, pageUrl)).find((url) => url && !PLACEHOLDER_IMAGE.test(url.pathname) && !DECORATION_IMAGE.test(url.pathname)) : undefined;
     if ((!src && !saved) || tiny) {
       image.remove();
       continue;

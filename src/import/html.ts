@@ -10,7 +10,7 @@ import { articleBlocks } from "./blocks.ts";
 import { captionedImagesToFigures, tidyContent } from "./clean-article.ts";
 import { BLOCK_ELEMENTS, names, parseDocument, type El } from "./dom.ts";
 import { isBoilerplate, NoArticleError, readableArticle, removeFurniture, removeNonContent } from "./find-article.ts";
-import { closingAgency, metadataFromLines, mergeMetadata, plausibleSource, sameWords } from "./metadata.ts";
+import { agencySource, closingAgency, metadataFromLines, mergeMetadata, plausibleSource, sameWords } from "./metadata.ts";
 import {
   cleanTitle, commonestLinkHost, confirmedSiteName, markupMetadata, titleOnThePage, metaSiteName, pageAddress, savedFromAddress, siteNameInTitle,
 } from "./markup.ts";
@@ -97,7 +97,7 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   const markdown = htmlToMarkdown(content.innerHTML);
   const blocks = articleBlocks(markdownBlocks(markdown), metadata.title);
   const paragraphs = blocks.filter((block) => !/^(?:#|!\[|```|\||>|- |\d+\. )/.test(block.markdown)).map((block) => block.text);
-  metadata.source ??= closingAgency(paragraphs.at(-1)) ?? confirmedSite ??
+  metadata.source ??= agencySource(metadata.agency, confirmedSite ?? site) ?? closingAgency(paragraphs.at(-1)) ?? confirmedSite ??
     site ?? siteNameInTitle(document.querySelector("title")?.textContent ?? undefined, metadata.title);
   return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
 }

@@ -5,7 +5,7 @@
 import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, sameWords, splitTags, type PageMetadata } from "./metadata.ts";
 import { httpUrl, type Doc, type El } from "./dom.ts";
 import {
-  ARTICLE_TYPES, CATEGORY_LABEL, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, LOOSE_TITLE_SEPARATOR, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
+  ARTICLE_TYPES, CATEGORY_LABEL, LOOSE_DATE_META, PLATFORM_NAME, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, LOOSE_TITLE_SEPARATOR, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
 } from "./rules.ts";
 import { findTimeOfDay } from "./dates.ts";
 
@@ -54,7 +54,11 @@ export function commonestLinkHost(document: Doc): string | undefined {
 }
 
 export function metaSiteName(document: Doc): string | undefined {
-  return attribute(document, 'meta[property="og:site_name"]') ?? attribute(document, 'meta[name="application-name"]');
+  const site = attribute(document, 'meta[property="og:site_name"]') ?? attribute(document, 'meta[name="application-name"]');
+  // On a platform (微信公众平台) the site is the account that published the article.
+  if (site && PLATFORM_NAME.test(site)) return accountName(document) ?? site;
+  // `曉峰社 XF News`: a Chinese outlet's name given with its English one.
+  return site?.replace(/^([\p{Script=Han}][\p{Script=Han}·]{1,15})\s+[A-Za-z][A-Za-z .&'-]*$/u, "$1");
 }
 
 /** JSON-LD objects of an article type, wherever they sit (top level, lists, @graph). */
@@ -104,6 +108,7 @@ function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
   return {
     title: title ? cleanTitle(title, first("og:site_name")) : undefined,
     date: metaDate(first(...PUBLISHED_META), timeZone),
+    looseDate: metaDate(first(...LOOSE_DATE_META), timeZone),
     tags: splitTags(articleTags.length > 0 ? articleTags : (first("news_keywords") ?? "")),
     author: personName(first("author", "article:author", "byl")),
   };
@@ -136,8 +141,9 @@ const TAG_FURNITURE = "nav, aside, [class*=widget], [class*=sidebar], [class*=cl
 function elementMetadata(document: Doc, timeZone: string): PageMetadata {
   const pageLength = document.body.textContent?.length ?? 0;
   const own = (element: El) => !element.closest("li a") && !inFurniture(element, FURNITURE, pageLength);
-  const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished]")].filter(own)[0];
-  const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? time?.textContent ?? undefined;
+  // hAtom's `<abbr class="published" title="2010-08-21T22:15:00+08:00">` too.
+  const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished], abbr.published[title], .published[title]")].filter(own)[0];
+  const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? (time?.matches(".published") ? time.getAttribute("title") : null) ?? time?.textContent ?? undefined;
   // rel="category tag" is WordPress's category, not a tag.
   const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !inFurniture(link, TAG_FURNITURE, pageLength));
   // A site's logo is often an <h1> that links home; the article's heading is the other one.
@@ -168,11 +174,21 @@ function isBanner(heading: El): boolean {
 }
 
 // Where a post names its writer: microdata, rel, bylines, the post's author line (`.post-author`), not a comment's.
-const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author], [class*=entry-author], [class*=article-author]';
+// A forum thread's first poster (`.authi`, `.postauthor`) too.
+const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author], [class*=entry-author], [class*=article-author], .authi, [class*=postauthor]';
 // Where a post's footer gives the time of day under a day's header (`於 下午3:20`).
 const TIME_ELEMENTS = ".published, [class*=timestamp], [class*=post-time], [class*=posttime]";
 // A blogger's own name in the profile box of a blog (`个人资料`, `關於我`): the author of its posts.
 const PROFILE_NAMES = '[id*=nick], [class*=nick], [class*=profile] [class*=name], [class*=author-profile] [class*=name], [class*=profile-name], .vcard .fn';
+
+// The publishing account on a platform's page (its nickname in the article's meta), not a commenter's.
+const ACCOUNT_NAMES = "#js_name, [class*=meta_nickname], [class*=account_nickname], [class*=account-name]";
+
+function accountName(document: Doc): string | undefined {
+  const element = [...document.querySelectorAll(ACCOUNT_NAMES)].find((candidate) => !candidate.closest("[class*=comment], [class*=discuss]"));
+  const name = element?.textContent?.replace(/\s+/g, " ").trim();
+  return name && name.length <= 30 ? name : undefined;
+}
 
 /** The blogger's name in a blog's profile box, when the page has one. */
 function profileName(document: Doc): string | undefined {

@@ -6,7 +6,7 @@
 import type { FoundDate } from "./dates.ts";
 import { findDate, parseDateValue } from "./dates.ts";
 import {
-  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, LEADING_AGENCY_MARK, METADATA_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
+  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, LEADING_AGENCY_MARK, METADATA_LABEL, NAMES_AFTER_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
   REPORTER_BYLINE, REPORTER_LINE, REPORTERS_AFTER_LABEL, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
 } from "./rules.ts";
 
@@ -17,6 +17,10 @@ export interface PageMetadata {
   author?: string;
   source?: string;
   sourceUrl?: string;
+  /** The wire named by a dateline (`（曉峰社記者…電）`), perhaps by its short name. */
+  agency?: string;
+  /** A date that may be the page's last change (`<meta name="date">`): taken only when nothing else gives one. */
+  looseDate?: FoundDate;
   /** A time of day given apart from the day (`於 下午3:20` under a day's header). */
   time?: { hour: number; minute: number };
   /** The site's own name (from its copyright line): the source when the page names no other. */
@@ -34,6 +38,8 @@ export function mergeMetadata(into: PageMetadata, from: Partial<PageMetadata>): 
     source: plausibleSource(into.source) ?? plausibleSource(from.source),
     sourceUrl: into.sourceUrl ?? from.sourceUrl,
     time: into.time ?? from.time,
+    looseDate: into.looseDate ?? from.looseDate,
+    agency: into.agency ?? from.agency,
     site: into.site ?? from.site,
   };
 }
@@ -45,7 +51,7 @@ function sameDayWithTime(day: FoundDate | undefined, other: FoundDate | undefine
 
 /** The tags that are words of the article, not the site's buttons beside them (`【纠错】`, 收藏, 打印). */
 export function ownTags(tags: string[]): string[] {
-  return tags.filter((tag) => !SITE_ACTION.test(tag.trim()));
+  return distinct(tags.map((tag) => tag.trim().replace(/^#/, "")).filter((tag) => tag && !SITE_ACTION.test(tag)));
 }
 
 /** A byline's name, or undefined when the value is furniture: an address, a handle, an editor's credit. */
@@ -104,7 +110,7 @@ export function metadataFromLines(lines: string[], title: string | undefined, ti
   const own = lines.filter((line) => !NEIGHBOUR_LINE.test(line) || line.length > 60);
   for (const line of own) {
     if (line.length > 200) continue;
-    found.author ??= reporterNames(REPORTERS_AFTER_LABEL.exec(line)?.[1]) ?? untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
+    found.author ??= reporterNames(REPORTERS_AFTER_LABEL.exec(line)?.[1]) ?? reporterNames(NAMES_AFTER_LABEL.exec(line)?.[1]) ?? untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
     found.source ??= untilNextLabel(SOURCE_LINE.exec(line)?.[1]);
     found.sourceUrl ??= REPOST_URL.exec(line)?.[1];
     found.site ??= copyrightHolder(line);
@@ -119,7 +125,12 @@ export function metadataFromLines(lines: string[], title: string | undefined, ti
     if (!found.date && dateline?.[1]) found.date = findDate(dateline[1], timeZone) ?? undefined;
     const mark = REPORTER.exec(line);
     if (mark && !PHOTO_CREDIT.test(mark[0])) found.author ??= reporterNames(mark[1]);
-    found.author ??= reporterNames(AGENCY_REPORTER.exec(line)?.[1]);
+    const agency = AGENCY_REPORTER.exec(line);
+    if (agency) {
+      found.author ??= reporterNames(agency[2]);
+      // `（曉峰社記者…台北5日電）`: the wire the story came from.
+      if (SITE_NAME_ENDING.test(agency[1]!)) found.agency ??= agency[1];
+    }
     if (line.length <= 60) found.author ??= reporterNames(REPORTER_LINE.exec(line)?.[1]) ?? reporterNames(REPORTER_BYLINE.exec(line)?.[1]);
   }
   // A metadata line (`2022-06-14 11:32　来源：…　作者：…`) dates the article even without a date label.
@@ -174,6 +185,16 @@ function reporterNames(value: string | undefined): string | undefined {
 function untilNextLabel(value: string | undefined): string | undefined {
   const cut = value?.replace(/(?:[浏瀏][览覽]|[阅閱][读讀]|点击|點擊|作者|[来來]源|[发發]布|[时時][间間]|日期|[编編][辑輯]|字号|字號).*$/, "");
   return cut || undefined;
+}
+
+/**
+ * The source a dateline's wire names: the site's own full name when the wire's is its short form
+ * (華光社 of 華光通訊社: its characters in order), else the wire's.
+ */
+export function agencySource(agency: string | undefined, site: string | undefined): string | undefined {
+  if (!agency) return undefined;
+  if (site && site !== agency && new RegExp([...agency].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")).test(site)) return site;
+  return agency;
 }
 
 /** `（中央社）` closing the last paragraph names the agency the article came from. */

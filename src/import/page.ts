@@ -11,9 +11,9 @@ import { codeKind, decodeBytes, looksLikeHtml, NotTextError } from "./decode.ts"
 import type { SavedImage, SavedPageImages } from "./assets.ts";
 import { atTimeOfDay, dateInAddress, frontMatterDate, type FoundDate } from "./dates.ts";
 import { extractFromHtml, NoArticleError } from "./html.ts";
-import { closingAgency } from "./metadata.ts";
+import { agencySource, closingAgency } from "./metadata.ts";
 import { extractFromText } from "./text.ts";
-import { TITLE_LABEL } from "./rules.ts";
+import { BRACKET_LABEL, TITLE_LABEL } from "./rules.ts";
 
 export interface PageOptions {
   timeZone: string;
@@ -117,11 +117,12 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   }
   // Characters XML forbids (control characters, written as such or as &#1;) would break the feeds.
   const rawTitle = withoutForbiddenCharacters(plainTitle(metadata.title ?? ""));
-  const title = rawTitle.text.replace(TITLE_LABEL, "").replace(/\s+/g, " ").trim();
+  const title = rawTitle.text.replace(TITLE_LABEL, "").replace(BRACKET_LABEL, "").replace(/\s+/g, " ").trim();
   if (!title) throw new ImportError("has no title (no <title>, heading, metadata or first line to take it from)");
 
   // A day's header above a post and the time in its footer make one date.
-  let date = metadata.date && !metadata.date.hasTime && metadata.time ? atTimeOfDay(metadata.date, metadata.time) : metadata.date;
+  const own = metadata.date ?? metadata.looseDate;
+  let date = own && !own.hasTime && metadata.time ? atTimeOfDay(own, metadata.time) : own;
   if (!date && metadata.sourceUrl) {
     date = dateInAddress(metadata.sourceUrl, options.timeZone) ?? undefined;
     if (date) warnings.push(`no date in the page; took ${frontMatterDate(date)} from its address`);
@@ -134,7 +135,7 @@ export function readPage(bytes: Uint8Array, options: PageOptions): ImportedPage 
   let tags = metadata.tags;
   if (tags.length === 0 && options.fallbackTags?.length) tags = options.fallbackTags;
 
-  const source = metadata.source ?? closingAgency(extracted.paragraphs.at(-1)) ?? metadata.site;
+  const source = metadata.source ?? agencySource(metadata.agency, metadata.site) ?? closingAgency(extracted.paragraphs.at(-1)) ?? metadata.site;
   if (metadata.sourceUrl && !isHttpUrl(metadata.sourceUrl)) {
     warnings.push(`its address ${JSON.stringify(metadata.sourceUrl)} is not a whole http(s) address; left out`);
     metadata.sourceUrl = undefined;

@@ -46,7 +46,7 @@ export const RELATED_START =
   /^(?:(?:[记記]者|作者|博主|本[报報]|本站|本台)\S{0,6}?(?:其他|更多|其它)(?:新[闻聞]|[报報][导導道]|文章|博文|作品)|更多(?:新[闻聞]|[报報][导導道]|文章|博文)|[热熱]門(?:影音|影片|视频|視頻|[关關][键鍵]字|搜[寻尋索])|[点點][阅閱]排行|[阅閱][读讀]排行|排行榜|相[关關](?:推荐|推薦|阅读|閱讀|文章|新[闻聞]|资讯|資訊|内容|內容|链接|鏈接|话题|話題)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|猜你喜[欢歡]|热门(?:文章|推荐|阅读|新闻)|熱門(?:文章|推薦|閱讀|新聞)|更多精彩|精彩推[荐薦]|往期(?:回顾|回顧|精选|精選|推荐|推薦)|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|上一篇|下一篇|上一[条條]|下一[条條]|发表评论|發表評論|发表回复|發表回覆|网友评论|網友評論|评论列表|評論列表|全部评论|全部評論|热门评论|熱門評論)/;
 
 /** A line that starts the site's footer under an article: copyright and disclaimers. */
-export const FOOTER_START = /^(?:[-—–=\s]*(?:END|THE END|全文完|完)[-—–=\s]*$|[（(]完[)）]$|(?:版权|版權|免责|免責)(?:声明|聲明)|版[权權]所有|本文(?:版权|版權)|copyright\b|©)/i;
+export const FOOTER_START = /^(?:[-—–=\s]*(?:END|THE END|全文完|完)[-—–=\s]*$|[（(]完[)）]$|[【\[]?(?:版权|版權|免责|免責)(?:声明|聲明)|版[权權]所有|本文(?:版权|版權)|copyright\b|©)/i;
 
 /** `以上就是…的详细内容`: the closing formula of content farms; the article ends before it. */
 export const CLOSING_FORMULA = /^以上就是.{0,80}?的(?:详细|詳細|全部|全)?(?:内容|內容)/;
@@ -57,7 +57,7 @@ export const PLACEHOLDER =
 
 /** Lines the site adds around an article: share, reward, follow, report, edit credits. */
 export const SITE_LINE =
-  /^(?:分享(?:到|至|本文)?[:：]?|打[赏賞]|[赞讚][赏賞]|微信[扫掃]一[扫掃]|支付[宝寶][扫掃]一[扫掃]|[扫掃]一[扫掃]|[扫掃][码碼]|点[赞讚]|點讚|收藏|举报|舉報|关注(?:我们|微信|公众号)|關注(?:我們|微信|公眾號)|[责責]任[编編][辑輯]|[责責][编編]|本文(?:来自|來自|转载自|轉載自)|原[标標]题|原[标標]題|图片(?:来源|來源)|圖片(?:來源|来源)|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?[:：]?\s*\d|\(\d+\)$|（\d+）$|返回(?:首页|首頁|顶部|頂部|列表)|登录后|登入後|本帖最[后後]由|(?:阅读|閱讀)(?:约|約|需要?|時間|时间)\s*[:：]?\s*\d+\s*分[钟鐘]|点个[“"]?在看|點個[「“"]?在看|[（(]?未完.{0,8}[下次]一?[页頁]|最[后後](?:编辑|編輯)于|最[后後](?:编辑|編輯)於)/;
+  /^(?:分享(?:到|至|本文)?[:：]?|打[赏賞]|[赞讚][赏賞]|微信[扫掃]一[扫掃]|支付[宝寶][扫掃]一[扫掃]|[扫掃]一[扫掃]|[扫掃][码碼]|点[赞讚]|點讚|收藏|举报|舉報|关注(?:我们|微信|公众号)|關注(?:我們|微信|公眾號)|[责責]任[编編][辑輯]|[责責][编編]|本文(?:来自|來自|转载自|轉載自)|原[标標]题|原[标標]題|图片(?:来源|來源)|圖片(?:來源|来源)|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?[:：]?\s*\d|\(\d+\)$|（\d+）$|返回\S{0,6}?(?:首页|首頁|顶部|頂部|列表)|[【\[(（]\s*(?:[责責]任)?[编編][辑輯]\s*[:：]|登录后|登入後|本帖最[后後]由|(?:阅读|閱讀)(?:约|約|需要?|時間|时间)\s*[:：]?\s*\d+\s*分[钟鐘]|点个[“"]?在看|點個[「“"]?在看|[（(]?未完.{0,8}[下次]一?[页頁]|最[后後](?:编辑|編輯)于|最[后後](?:编辑|編輯)於)/;
 
 /** Words of a call to action: a short line that carries one is an ad. */
 export const CALL_TO_ACTION =
@@ -96,6 +96,9 @@ export const AUTHOR_LINE = new RegExp(
 export const REPORTER_LINE = /(?:^|[\s|｜])(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
 /** `作者：记者 谭一鸣 林小溪`: several reporters after the label and the role word. */
 export const REPORTERS_AFTER_LABEL = /作\s*者\s*[:：]\s*(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
+/** `作者：赵一鸣 许晴`: names alone after the label, up to the end of the line or the next field. */
+export const NAMES_AFTER_LABEL =
+  /作\s*者\s*[:：]\s*([\p{Script=Han}·]{2,4}(?:\s*[、，,]\s*[\p{Script=Han}·]{2,4}|\s+[\p{Script=Han}·]{2,4}){1,7})(?=\s*$|\s{2,}|\s*[|｜]|\s+\d|\s+\S{2,4}\s*[:：])/u;
 /** A line that is only a byline (`本报记者 韩立秋 邓雨桐`, `記者賴思妤／台中報導`): above the text, not part of it. */
 export const BYLINE_ONLY =
   /^(?:本[报報]|特[约約]|[实實][习習])?[记記]者[\s:：]*(?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+$|^(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s*[\p{Script=Han}·]{2,4}(?:\s*[、，,]\s*[\p{Script=Han}·]{2,4}|\s+[\p{Script=Han}·]{2,4}){0,7}\s*[／/]\s*[\p{Script=Han}]{1,6}?(?:[报報][导導道]|[电電])$/u;
@@ -110,7 +113,7 @@ export const REPORTER =
 /** `（記者林雅婷攝）`, `（圖／記者王小明攝）`: a photographer's credit, not the byline. */
 export const PHOTO_CREDIT = /(?:[摄攝](?:影)?|提供|翻攝|翻摄)\s*[）)〕】\]]$/;
 /** `（中央社記者台北29日電）`: an agency's dateline naming its reporters before the place. */
-export const AGENCY_REPORTER = /[（(][\p{Script=Han}]{1,8}?[记記]者((?:[\p{Script=Han}·]{2,4}[、，,]){0,7}[\p{Script=Han}·]{2,4})[\p{Script=Han}]{2,3}\d{1,2}日[电電]/u;
+export const AGENCY_REPORTER = /[（(]([\p{Script=Han}]{1,8}?)[记記]者((?:[\p{Script=Han}·]{2,4}[、，,]){0,7}[\p{Script=Han}·]{2,4})[\p{Script=Han}]{2,3}\d{1,2}日[电電]/u;
 /** Words of a credit after the reporters' names (`记者 张三 通讯员 李四`): the names end there. */
 export const CREDIT_ROLE = /^(?:通[讯訊][员員]|实习生|實習生|摄影|攝影|[编編][辑輯]|[责責][编編]|报道|報導|報道|综合|綜合)$/;
 /** `【維港晨報專訊】`, `（港聲日報報道）` opening the text: the paper's own credit, naming the source. */
@@ -152,8 +155,10 @@ export const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsA
 /** meta names and properties of the publication date, best first. */
 export const PUBLISHED_META = [
   "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish_date",
-  "publication_date", "dc.date.issued", "date", "dc.date", "sailthru.date",
+  "publication_date", "dc.date.issued",
 ];
+/** meta names of a date that may be the page's last change: taken only when the page's words give none. */
+export const LOOSE_DATE_META = ["date", "dc.date", "sailthru.date"];
 
 // ── Titles ───────────────────────────────────────────────────────────────────────────────────
 
@@ -163,6 +168,8 @@ export const TITLE_SEPARATOR = /\s+[|｜\-–—@]\s+|\s*[|｜_]\s*|\s+[-–—]
 export const LOOSE_TITLE_SEPARATOR = /\s*(?:--|－－|——|::|[-－—–_|｜@»«])\s*/;
 /** The last word of a site's name: 网, 日報, 新聞, 博客, 部落格… */
 export const SITE_NAME_ENDING = /(?:网|網|站|报|報|刊|社|台|臺|新闻|新聞|资讯|資訊|中心|频道|頻道|论坛|論壇|博客|部落格|部落|blog|在线|在線|之家|[电電]视|[电電]視|[广廣]播|\.com|\.cn|\.net|\.tw|\.hk)$/i;
+/** A platform's name (`微信公众平台`): the account that published on it is the source. */
+export const PLATFORM_NAME = /(?:公[众眾])?平台$|^(?:微信|weixin|wechat)/i;
 /** `© 2013 北港日報 版權所有`, `Copyright © 东屿新闻网`, `版权所有：云溪日报`: the site that holds the copyright. */
 export const COPYRIGHT_HOLDER =
   /(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–~～]\s*(?:19|20)\d{2})?\s*)?([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9.·]{1,19})|版[权權]所有\s*[:：]\s*(?:©\s*)?([\p{Script=Han}A-Za-z][\p{Script=Han}A-Za-z0-9.·]{1,19})/iu;
@@ -172,6 +179,8 @@ export const SITE_SUFFIX = /\s*[-－—–_]{1,2}\s*[^-－—–_\s]{2,16}(?:网
 
 /** `[原创]`, `【转载】`: a site's label on a title, not part of it. */
 export const TITLE_LABEL = /^\s*[[【(（〔]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉|推荐|推薦|置顶|置頂|精华|精華|图|圖|组图|組圖|视频|視頻|独家|獨家|热|熱|新|快讯|快訊)\s*[\]】)）〕]\s*/;
+/** `[经验分享]`, `【视频】`: any short label in square brackets opening a title. */
+export const BRACKET_LABEL = /^\s*(?:\[[^\]\s]{1,6}\]|【[^】\s]{1,6}】)\s*(?=\S{4})/;
 
 // ── Images and captions ──────────────────────────────────────────────────────────────────────
 
@@ -179,6 +188,10 @@ export const IMAGE_PATH = /\.(?:png|jpe?g|gif|webp|avif|svg|bmp)(?:$|[?#])/i;
 // Lazy-loading pages put a tiny stand-in in src until a script swaps in the real address.
 export const PLACEHOLDER_IMAGE = /(?:^|[/_-])(?:blank|spacer|placeholder|loading|lazy|grey|gray|pixel|transparent|trans|1x1)[\w-]*\.(?:gif|png|svg)$/i;
 export const LAZY_SOURCES = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url", "data-echo", "data-lazyload", "real_src", "data-original-src", "file"];
+/** Icons, avatars, smileys and buttons: the page's decoration, not pictures of the article. */
+export const DECORATION_IMAGE = /(?:^|[/_-])(?:ico|icon|avatar|emoji|smiley|smilies|online|btn|button|logo)[\w-]*\.(?:gif|png|svg)$|\/(?:icons?|smilies|smiley|emoji|emotions?|face|avatars?)\//i;
+/** `（編輯：陳怡君）1121005`: an editor's credit and a wire's story number closing the last paragraph. */
+export const EDITOR_TAIL = /\s*[（(]\s*(?:[责責]任)?[编編][辑輯]\s*[:：]\s*[\p{Script=Han}·、\s]{2,16}[）)]\s*\d{0,8}\s*$/u;
 /** An image's alt or title that is its file's name (`DSC_0412.JPG`), not words about it. */
 export const FILE_NAME_TEXT = /^[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)$/i;
 /** class or id words of a caption beside an image. */
@@ -206,4 +219,4 @@ export const TAG_PAGE_QUERY = /(?:^|&)(?:tag|tags|keyword|keywords|kw|q|wd|s)=/i
 export const LIST_ITEM = /^\s*(?:[-•·*●○▪◆◇■□]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s*/;
 export const CHINESE_SECTION = /^(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十百\d]+[章节節部分篇])\s*\S/;
 export const TAG_LINE = /^(?:[标標][签籤]|[关關][键鍵][词詞字]|tags?)\s*[:：]\s*(.+)$/i;
-export const NAV_LINE = /^(?:首页|首頁|home)\b|[>»›]\s*\S+\s*[>»›]|^(?:\S{1,6}\s+){4,}\S{1,6}$/i;
+export const NAV_LINE = /^(?:首页|首頁|home)\b|[>»›]\s*\S+\s*[>»›]|^(?:\S{1,6}\s+){4,}\S{1,6}$|^(?:[^|｜·]{1,10}[|｜·]){3,}[^|｜·]{1,10}$/i;
