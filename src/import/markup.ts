@@ -175,7 +175,7 @@ function isBanner(heading: El): boolean {
 
 // Where a post names its writer: microdata, rel, bylines, the post's author line (`.post-author`), not a comment's.
 // A forum thread's first poster (`.authi`, `.postauthor`) too.
-const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author], [class*=entry-author], [class*=article-author], .authi, [class*=postauthor]';
+const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author i], [class*=entry-author i], [class*=article-author i], .authi, [class*=postauthor i], [id*=author_name i], [class*=author_name i], [class*=author-name i]';
 // Where a post's footer gives the time of day under a day's header (`於 下午3:20`).
 const TIME_ELEMENTS = ".published, [class*=timestamp], [class*=post-time], [class*=posttime]";
 // A blogger's own name in the profile box of a blog (`个人资料`, `關於我`): the author of its posts.
@@ -185,15 +185,18 @@ const PROFILE_NAMES = '[id*=nick], [class*=nick], [class*=profile] [class*=name]
 const ACCOUNT_NAMES = "#js_name, [class*=meta_nickname], [class*=account_nickname], [class*=account-name]";
 
 function accountName(document: Doc): string | undefined {
-  const element = [...document.querySelectorAll(ACCOUNT_NAMES)].find((candidate) => !candidate.closest("[class*=comment], [class*=discuss]"));
+  const pageLength = document.body.textContent?.length ?? 0;
+  const element = [...document.querySelectorAll(ACCOUNT_NAMES)].find((candidate) => !inFurniture(candidate, "[class*=comment], [class*=discuss]", pageLength));
   const name = element?.textContent?.replace(/\s+/g, " ").trim();
   return name && name.length <= 30 ? name : undefined;
 }
 
 /** The blogger's name in a blog's profile box, when the page has one. */
 function profileName(document: Doc): string | undefined {
+  const pageLength = document.body.textContent?.length ?? 0;
   for (const element of document.querySelectorAll(PROFILE_NAMES)) {
-    if (element.closest("[class*=comment]")) continue;
+    // A platform's account (its nickname) published the post; it is the source, not the writer.
+    if (inFurniture(element, "[class*=comment], [class*=discuss], [class*=reply]", pageLength) || element.matches(ACCOUNT_NAMES) || element.closest("[class*=profile_inner], [id*=js_profile]")) continue;
     const name = element.textContent?.replace(/^\s*(?:暱稱|昵称|nickname)\s*[:：]?\s*/i, "").trim() ?? "";
     if (name.length >= 2 && name.length <= 20 && !/[:：\d]/.test(name)) return name;
   }
