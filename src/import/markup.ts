@@ -111,6 +111,7 @@ function metaTagMetadata(document: Doc, timeZone: string): PageMetadata {
     looseDate: metaDate(first(...LOOSE_DATE_META), timeZone),
     tags: splitTags(articleTags.length > 0 ? articleTags : (first("news_keywords") ?? "")),
     author: personName(first("author", "article:author", "byl")),
+    source: personName(first("dc.publisher", "publisher")),
   };
 }
 
@@ -358,8 +359,14 @@ export function titleOnThePage(title: string | undefined, raw: string | undefine
 /** The parts of a `<title>` (split at its separators), and which of them is the article's title (-1: none). */
 function titleParts(raw: string | undefined, title: string | undefined): { parts: string[]; at: number } {
   if (!raw || !title) return { parts: [], at: -1 };
-  const parts = raw.replace(/\s+/g, " ").trim().split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
-  return { parts, at: parts.findIndex((part) => sameWords(part, title) || part.includes(title)) };
+  const spaced = raw.replace(/\s+/g, " ").trim().split(TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  // `國土韌性推動署-新聞稿-標題`: parts joined without spaces, when the spaced split finds no title.
+  const loose = raw.replace(/\s+/g, " ").trim().split(LOOSE_TITLE_SEPARATOR).map((part) => part.trim()).filter(Boolean);
+  for (const parts of [spaced, loose]) {
+    const at = parts.findIndex((part) => sameWords(part, title) || part.includes(title));
+    if (at >= 0) return { parts, at };
+  }
+  return { parts: spaced, at: -1 };
 }
 
 /**
