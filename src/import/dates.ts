@@ -25,7 +25,8 @@ const ROC = /(?:民[国國]\s*)?(?<!\d)(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1
 // `05/11/2023`, `5-11-2023`: the day first, as Hong Kong writes it (the month first only when the day cannot be).
 const DAY_FIRST = /(?<![\d/.-])(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.-])(?:\s+(\d{1,2})[:：](\d{2}))?/;
 // `於 下午3:20`: a time of day alone, as a post's footer gives it under a day's header.
-const TIME_OF_DAY = /^(?:於|于|发表于|發表於|at|@)?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?\s*([ap]\.?m\.?)?$/i;
+// `香港時間15時30分`: with the place's time named, the hour and minute in words.
+const TIME_OF_DAY = /^(?:於|于|发表于|發表於|at|@|\p{Script=Han}{2}[時时][間间])?\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*(?:[:：]|[時时点點])\s*(\d{2})\s*分?(?:[:：]\d{2})?\s*([ap]\.?m\.?)?$/iu;
 
 /** The hour, by the 12-hour clock's half of the day (下午3:20 is 15:20). */
 function hourOfDay(hour: number, half: string | undefined): number {

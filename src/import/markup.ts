@@ -156,7 +156,7 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
   const authorName = author?.querySelector('[itemprop="name"], .fn, [class*=name]');
   const titleText = document.querySelector("title")?.textContent ?? "";
   return {
-    title: headings.length === 1 ? headings[0] : titleText ? cleanTitle(titleText, metaSiteName(document), document) : firstHeading(document),
+    title: headings.length === 1 ? headings[0] : headline(document, own) ?? (titleText ? cleanTitle(titleText, metaSiteName(document), document) : firstHeading(document)),
     date: metaDate(dateText, timeZone),
     time: [...document.querySelectorAll(TIME_ELEMENTS)].filter(own).map((element) => findTimeOfDay(element.textContent ?? "")).find(Boolean) ?? undefined,
     tags: distinct([...tagLinks, ...labelledTagLinks(document, pageLength)].map((link) => link.textContent?.trim() ?? "").filter((tag) => tag.length > 0 && tag.length <= 30)),
@@ -166,6 +166,17 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
       .map((element) => element.textContent?.replace(/^\s*(?:[来來]源|出[处處]|source)\s*[:：]?\s*/i, "").trim() ?? "")
       .find((text) => text.length >= 2 && text.length <= 20 && !/[:：\d]/.test(text)),
   };
+}
+
+// Elements that hold an article's headline by their class or id, where it is no <h1>.
+const HEADLINE_ELEMENTS = "[id*=headline i], [class*=headline i], [class*=article-title i], [class*=news-title i], [class*=post-title i], [class*=entry-title i], [class*=rich_media_title i]";
+
+/** The headline by its element's name, when exactly one such element holds a short line. */
+function headline(document: Doc, own: (element: El) => boolean): string | undefined {
+  const texts = [...document.querySelectorAll(HEADLINE_ELEMENTS)].filter(own)
+    .map((element) => element.textContent?.replace(/\s+/g, " ").trim() ?? "")
+    .filter((text) => text.length >= 4 && text.length <= 100);
+  return new Set(texts).size === 1 ? texts[0] : undefined;
 }
 
 /** A heading that is the site's banner: a logo, or a heading that is all one link (to the site's home). */

@@ -4,9 +4,9 @@
  * (`发布时间：`, `来源：`, `【2023年5月30日讯】`, a closing `（中央社）`).
  */
 import type { FoundDate } from "./dates.ts";
-import { findDate, parseDateValue } from "./dates.ts";
+import { findDate, findTimeOfDay, parseDateValue } from "./dates.ts";
 import {
-  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, LEADING_AGENCY_MARK, METADATA_LABEL, NAMES_AFTER_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
+  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, END_MARK, LEADING_AGENCY_MARK, METADATA_LABEL, NAMES_AFTER_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
   REPORTER_BYLINE, REPORTER_LINE, REPORTERS_AFTER_LABEL, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
 } from "./rules.ts";
 
@@ -138,7 +138,16 @@ export function metadataFromLines(lines: string[], title: string | undefined, ti
     const line = own.find((text) => text.length <= 120 && METADATA_LABEL.test(text) && findDate(text, timeZone));
     if (line) found.date = findDate(line, timeZone) ?? undefined;
   }
-  // A line of its own that is mostly a date, just under the title, is the article's date.
+  // A release ends `完`, then its day and time (`2023年6月5日（星期一）`, `香港時間15時30分`), as governments print them.
+  const end = lines.findIndex((line) => END_MARK.test(line));
+  if (!found.date && end >= 0) {
+    const after = lines.slice(end + 1, end + 4);
+    const at = after.findIndex((line) => line.length <= 40 && findDate(line, timeZone));
+    if (at >= 0) {
+      found.date = findDate(after[at]!, timeZone) ?? undefined;
+      found.time ??= findTimeOfDay(after[at + 1] ?? "") ?? undefined;
+    }
+  }
   // A line of its own that is mostly a date, just under the title (or, as blogs print a day's
   // header, just above it), is the article's date. The title may be printed more than once (in a
   // list of the latest posts too): every place counts.

@@ -48,6 +48,9 @@ export const RELATED_START =
 /** A line that starts the site's footer under an article: copyright and disclaimers. */
 export const FOOTER_START = /^(?:[-—–=\s]*(?:END|THE END|全文完|完)[-—–=\s]*$|[（(]完[)）]$|[【\[]?(?:版权|版權|免责|免責)(?:声明|聲明)|(?:新[闻聞])?[联聯][络絡]人\s*[:：]|版[权權]所有|本文(?:版权|版權)|copyright\b|©)/i;
 
+/** `完`, `（完）`, `-完-`: the mark that ends a release or a wire story. */
+export const END_MARK = /^[-—–=\s]*[（(]?\s*完\s*[)）]?[-—–=\s]*$/;
+
 /** `以上就是…的详细内容`: the closing formula of content farms; the article ends before it. */
 export const CLOSING_FORMULA = /^以上就是.{0,80}?的(?:详细|詳細|全部|全)?(?:内容|內容)/;
 
