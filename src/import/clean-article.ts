@@ -43,6 +43,10 @@ export function captionedImagesToFigures(document: Doc): void {
     if (holder.tagName === "TD") holder.replaceChildren(figure);
     else holder.replaceWith(figure);
   }
+  // A slideshow's list of pictures is its figures, one after another.
+  for (const list of [...document.querySelectorAll("ul, ol")]) {
+    if (list.children.length > 0 && [...list.children].every((child) => child.tagName === "FIGURE")) list.replaceWith(...list.children);
+  }
 }
 
 const isPlaceholder = (text: string) => PLACEHOLDER.test(text.replace(/^[▲△↑]\s*/, ""));
@@ -83,7 +87,7 @@ function removeCaptionHolder(element: El): void {
   else element.remove();
 }
 
-const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER", "TD"]);
+const CAPTION_HOLDERS = new Set(["P", "DIV", "SPAN", "SECTION", "CENTER", "TD", "LI"]);
 
 /** The token of the first candidate that is a copyable file of the saved page's folder; null when they are its files but none can be copied. */
 function savedCopy(candidates: (string | null | undefined)[], savedImages: SavedPageImages, original: string | undefined): string | null | undefined {

@@ -53,10 +53,12 @@ function captionedFigures(document: Doc): { html: string; image: string | null; 
     .map((figure) => ({ html: figure.outerHTML, image: figure.querySelector("img")!.getAttribute("src"), followedBy: wordsAfter(figure).slice(0, 20) }));
 }
 
-/** The words that come after the element in reading order (up to a few hundred characters). */
+/** The words that come after the element in reading order, past any figures beside it. */
 function wordsAfter(element: El): string {
   for (let node: Node | null = element; node && node.nodeName !== "BODY"; node = node.parentNode) {
     for (let next = node.nextSibling; next; next = next.nextSibling) {
+      // The figures of one row or slideshow all stand above the same text.
+      if (next.nodeName === "FIGURE") continue;
       const text = words(next.textContent ?? "");
       if (text) return text;
     }

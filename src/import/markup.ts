@@ -320,8 +320,10 @@ function firstHeading(document: Doc): string | undefined {
 
 /** The name in a byline (`作者：何嘉欣　2023-08-21 14:05`, `By Ann Lee | 2023`). */
 function bylineName(text: string | undefined): string | undefined {
-  const name = text?.replace(/^\s*(?:作\s*者|[记記]者|文|撰文|by)\s*[:：/／]?\s*/i, "").split(/[|｜·•\u3000]|\s{2,}|\d{4}|\d{1,2}\/\d{1,2}/)[0]?.trim();
+  const name = text?.replace(/^\s*(?:作\s*者|[记記]者|文|撰文|張貼者|张贴者|by)\s*[:：/／]?\s*/i, "").split(/[|｜·•\u3000]|\s{2,}|\d{4}|\d{1,2}\/\d{1,2}/)[0]?.trim();
   if (!name) return undefined;
+  // `赵一鸣 许晴`: several names, each of two to four characters, are the writers together.
+  if (/^[\p{Script=Han}·]{2,4}(?:\s+[\p{Script=Han}·]{2,4}){1,7}$/u.test(name)) return name.split(/\s+/).join("、");
   return /\p{Script=Han}/u.test(name) ? name.split(/\s+/)[0] : name;
 }
 

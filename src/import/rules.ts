@@ -56,7 +56,7 @@ export const CLOSING_FORMULA = /^以上就是.{0,80}?的(?:详细|詳細|全部|
 
 /** A line that is a stand-in for something the scraper dropped (an image, a video, an ad). */
 export const PLACEHOLDER =
-  /^[▲△↑▼↓]?\s*(?:图片|圖片|图像|圖像|image|img|photo|picture|图|圖|视频|視頻|video|广告|廣告|advertisement|点击(?:查看)?大图|點擊(?:查看)?大圖|查看原图|查看原圖|加载中|載入中|loading)\s*[.…。]*$/i;
+  /^[▲△↑▼↓]?\s*(?:图片|圖片|图像|圖像|image|img|photo|picture|图|圖|视频|視頻|video|广告|廣告|advertisement|点击(?:查看)?大图|點擊(?:查看)?大圖|查看原图|查看原圖|加载中|載入中|loading)\s*[.…。]*$|^\d{1,2}\s*\/\s*\d{1,2}$/i;
 
 /** Lines the site adds around an article: share, reward, follow, report, edit credits. */
 export const SITE_LINE =
