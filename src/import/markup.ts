@@ -5,6 +5,7 @@
 import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, sameWords, splitTags, type PageMetadata } from "./metadata.ts";
 import { httpUrl, type Doc, type El } from "./dom.ts";
 import {
+  ACCOUNT_NAMES, AUTHOR_ELEMENTS, FURNITURE_CONTAINERS, HEADLINE_ELEMENTS, PROFILE_NAMES, TAG_FURNITURE_CONTAINERS, TIME_ELEMENTS,
   ARTICLE_TYPES, CATEGORY_LABEL, LOOSE_DATE_META, PLATFORM_NAME, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, LOOSE_TITLE_SEPARATOR, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
 } from "./rules.ts";
 import { findTimeOfDay } from "./dates.ts";
@@ -135,18 +136,16 @@ function textLength(element: El): number {
   return length;
 }
 
-const FURNITURE = "nav, aside, footer, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]";
-const TAG_FURNITURE = "nav, aside, [class*=widget], [class*=sidebar], [class*=cloud], [class*=related]";
 
 /** `<time>`, `itemprop`, `rel="tag"` and the page's headings, outside the site's lists. */
 function elementMetadata(document: Doc, timeZone: string): PageMetadata {
   const pageLength = document.body.textContent?.length ?? 0;
-  const own = (element: El) => !element.closest("li a") && !inFurniture(element, FURNITURE, pageLength);
+  const own = (element: El) => !element.closest("li a") && !inFurniture(element, FURNITURE_CONTAINERS, pageLength);
   // hAtom's `<abbr class="published" title="2010-08-21T22:15:00+08:00">` too.
   const time = [...document.querySelectorAll("time[datetime], [itemprop=datePublished], abbr.published[title], .published[title]")].filter(own)[0];
   const dateText = time?.getAttribute("datetime") ?? time?.getAttribute("content") ?? (time?.matches(".published") ? time.getAttribute("title") : null) ?? time?.textContent ?? undefined;
   // rel="category tag" is WordPress's category, not a tag.
-  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !inFurniture(link, TAG_FURNITURE, pageLength));
+  const tagLinks = [...document.querySelectorAll('a[rel~="tag"]:not([rel~="category"])')].filter((link) => !inFurniture(link, TAG_FURNITURE_CONTAINERS, pageLength));
   // A site's logo is often an <h1> that links home; the article's heading is the other one.
   const headings = [...document.querySelectorAll("h1")]
     .filter((h) => own(h) && !isBanner(h))
@@ -168,8 +167,6 @@ function elementMetadata(document: Doc, timeZone: string): PageMetadata {
   };
 }
 
-// Elements that hold an article's headline by their class or id, where it is no <h1>.
-const HEADLINE_ELEMENTS = "[id*=headline i], [class*=headline i], [class*=article-title i], [class*=news-title i], [class*=post-title i], [class*=entry-title i], [class*=rich_media_title i]";
 
 /** The headline by its element's name, when exactly one such element holds a short line. */
 function headline(document: Doc, own: (element: El) => boolean): string | undefined {
@@ -185,16 +182,7 @@ function isBanner(heading: El): boolean {
   return Boolean(heading.closest("header a, .logo, [class*=logo]")) || (link !== null && heading.textContent?.trim() === link.textContent?.trim());
 }
 
-// Where a post names its writer: microdata, rel, bylines, the post's author line (`.post-author`), not a comment's.
-// A forum thread's first poster (`.authi`, `.postauthor`) too.
-const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author i], [class*=entry-author i], [class*=article-author i], .authi, [class*=postauthor i], [id*=author_name i], [class*=author_name i], [class*=author-name i]';
-// Where a post's footer gives the time of day under a day's header (`於 下午3:20`).
-const TIME_ELEMENTS = ".published, [class*=timestamp], [class*=post-time], [class*=posttime]";
-// A blogger's own name in the profile box of a blog (`个人资料`, `關於我`): the author of its posts.
-const PROFILE_NAMES = '[id*=nick], [class*=nick], [class*=profile] [class*=name], [class*=author-profile] [class*=name], [class*=profile-name], .vcard .fn';
 
-// The publishing account on a platform's page (its nickname in the article's meta), not a commenter's.
-const ACCOUNT_NAMES = "#js_name, [class*=meta_nickname], [class*=account_nickname], [class*=account-name]";
 
 function accountName(document: Doc): string | undefined {
   const pageLength = document.body.textContent?.length ?? 0;
@@ -243,7 +231,7 @@ function labelledTagLinks(document: Doc, pageLength: number): El[] {
   for (const block of document.querySelectorAll("div, p, span, ul, section, footer, td, li, dd")) {
     const named = TAG_BLOCK_NAME.test(`${block.getAttribute("class") ?? ""} ${block.getAttribute("id") ?? ""}`);
     const labelled = labelledBlocks.has(block);
-    if ((named || labelled) && !inFurniture(block, TAG_FURNITURE, pageLength)) candidates.push({ block, labelled });
+    if ((named || labelled) && !inFurniture(block, TAG_FURNITURE_CONTAINERS, pageLength)) candidates.push({ block, labelled });
   }
   const found: El[] = [];
   for (const { block, labelled } of candidates) {

@@ -153,6 +153,22 @@ export const TAG_BLOCK_NAME = /(?:^|[\s_-])(?:tags?|keywords?|topics?|labels)(?:
 /** A tag is a word or a name, not a headline: short, without spaces. */
 export const TAG_WORD = /^[^\s]{1,8}$|^[A-Za-z0-9.+#-]+(?: [A-Za-z0-9.+#-]+){0,2}$/;
 
+// Containers of the site's furniture, whose metadata (a time, a byline) is another article's or a commenter's.
+export const FURNITURE_CONTAINERS = "nav, aside, footer, [class*=related], [class*=comment], [class*=sidebar], [class*=widget]";
+// Containers whose tag links are the site's (clouds, widgets), not the article's.
+export const TAG_FURNITURE_CONTAINERS = "nav, aside, [class*=widget], [class*=sidebar], [class*=cloud], [class*=related]";
+// Elements that hold an article's headline by their class or id, where it is no <h1>.
+export const HEADLINE_ELEMENTS = "[id*=headline i], [class*=headline i], [class*=article-title i], [class*=news-title i], [class*=post-title i], [class*=entry-title i], [class*=rich_media_title i]";
+// Where a post names its writer: microdata, rel, bylines, the post's author line (`.post-author`), not a comment's.
+// A forum thread's first poster (`.authi`, `.postauthor`) too.
+export const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author i], [class*=entry-author i], [class*=article-author i], .authi, [class*=postauthor i], [id*=author_name i], [class*=author_name i], [class*=author-name i]';
+// Where a post's footer gives the time of day under a day's header (`於 下午3:20`).
+export const TIME_ELEMENTS = ".published, [class*=timestamp], [class*=post-time], [class*=posttime]";
+// A blogger's own name in the profile box of a blog (`个人资料`, `關於我`): the author of its posts.
+export const PROFILE_NAMES = '[id*=nick], [class*=nick], [class*=profile] [class*=name], [class*=author-profile] [class*=name], [class*=profile-name], .vcard .fn';
+// The publishing account on a platform's page (its nickname in the article's meta), not a commenter's.
+export const ACCOUNT_NAMES = "#js_name, [class*=meta_nickname], [class*=account_nickname], [class*=account-name]";
+
 /** JSON-LD types of an article. */
 export const ARTICLE_TYPES = /^(?:NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|Article|BlogPosting|TechArticle|ScholarlyArticle|Report|SocialMediaPosting|LiveBlogPosting)$/;
 /** meta names and properties of the publication date, best first. */
