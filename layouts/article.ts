@@ -41,7 +41,7 @@ ${page.updated ? html`<meta property="article:modified_time" content="${isoDateT
 <p class="article-meta">${meta}</p>
 ${tagList(page.tags, link)}
 </header>
-${converted ? html`<p class="conversion-note" data-pagefind-ignore>${t.convertedNote}<a href="${link(page.canonicalUrl)}" hreflang="${page.originalScript}">${t.readOriginal}</a></p>\n` : ""}${
+${converted ? html`<p class="conversion-note" data-pagefind-ignore>${t.convertedNote}<a href="${link(page.defaultUrl)}" hreflang="${page.originalScript}">${t.readOriginal}</a></p>\n` : ""}${
     !converted && text.blocksConverted ? html`<p class="conversion-note" data-pagefind-ignore>${t.mixedNote(text.blocksConverted)}</p>\n` : ""
   }<div class="prose" id="article-text">
 ${raw(text.html)}</div>

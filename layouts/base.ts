@@ -46,9 +46,10 @@ export function shell(options: ShellOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <meta name="description" content="${description}">
-<link rel="canonical" href="${full(page.canonicalUrl)}">
+<link rel="canonical" href="${full(page.url)}">
 <link rel="alternate" hreflang="zh-Hans" href="${full(urlOf["zh-Hans"])}">
 <link rel="alternate" hreflang="zh-Hant" href="${full(urlOf["zh-Hant"])}">
+<link rel="alternate" hreflang="x-default" href="${full(page.defaultUrl)}">
 <link rel="alternate" type="application/atom+xml" href="${link(paths.feed(script))}" title="${siteName}">
 <meta property="og:site_name" content="${siteName}">
 <meta property="og:title" content="${options.title || siteName}">

@@ -17,8 +17,11 @@ export interface PageBase {
   url: string;
   /** The same page in the other script. */
   alternateUrl: string;
-  /** The canonical URL: the page itself, or for a converted article its original. */
-  canonicalUrl: string;
+  /**
+   * The version for readers of neither script (hreflang x-default): an article's original, a
+   * list's Simplified page. Each page is its own canonical: a converted page is no copy to drop.
+   */
+  defaultUrl: string;
 }
 
 export interface TagLink {
@@ -280,8 +283,8 @@ function sitemapFiles(entries: SitemapEntry[]): SitemapFile[] {
   return [{ url: paths.sitemap(), files: files.map((file) => file.url) }, ...files];
 }
 
-function pageUrls(script: Script, url: string, canonicalUrl = url): PageBase {
-  return { script, url, alternateUrl: switchScript(url, otherScript(script)), canonicalUrl };
+function pageUrls(script: Script, url: string, defaultUrl = switchScript(url, "zh-Hans")): PageBase {
+  return { script, url, alternateUrl: switchScript(url, otherScript(script)), defaultUrl };
 }
 
 function articlePages(entries: ArchiveEntry[], script: Script, cards: Map<ArchiveEntry, ArticleCard>): ArticlePage[] {
@@ -320,7 +323,8 @@ function paginate(
   return Array.from({ length: pageCount }, (_, i) => ({
     kind,
     ...extra,
-    ...pageUrls(script, urlOf(i + 1)),
+    // The home page's x-default is the site's root, where a reader picks a script.
+    ...pageUrls(script, urlOf(i + 1), kind === "home" && i === 0 ? paths.root() : undefined),
     items: items.slice(i * perPage, (i + 1) * perPage),
     total: items.length,
     pageNumber: i + 1,

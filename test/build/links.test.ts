@@ -74,6 +74,41 @@ describe("the sample site's links", () => {
   });
 });
 
+describe("the sample site's canonical and hreflang links, as a search engine reads them", () => {
+  /** The pages a language-version link names: real pages, by their site paths. */
+  const pagesWithHead = () => pages.filter((page) => readPage(out, page).querySelector('link[rel="canonical"]'));
+  const full = (page: string) => new URL(page.replace(/index\.html$/, ""), SITE_URL).href;
+
+  it("gives every page with a canonical link its own address, on the site's real url", () => {
+    const wrong = pagesWithHead().filter((page) => {
+      const href = readPage(out, page).querySelector('link[rel="canonical"]')!.getAttribute("href");
+      // Pages that only send the reader on (old addresses of an article) name the article instead.
+      return href !== full(page) && !readPage(out, page).querySelector('meta[http-equiv="refresh"]');
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("names, on every page, both scripts' versions and an x-default, each an existing page that names it back", () => {
+    const wrong: string[] = [];
+    for (const page of pagesWithHead()) {
+      const doc = readPage(out, page);
+      if (doc.querySelector('meta[http-equiv="refresh"]')) continue;
+      const alternates = new Map([...doc.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => [link.getAttribute("hreflang")!, link.getAttribute("href")!]));
+      for (const lang of ["zh-Hans", "zh-Hant", "x-default"]) {
+        const href = alternates.get(lang);
+        const target = href ? internalTarget(page, href) : null;
+        if (!target || !exists(out, target.pathname.slice(new URL(SITE_URL).pathname.length - 1))) wrong.push(`${page}: ${lang} → ${href}`);
+        else if (lang !== "x-default") {
+          const back = readPage(out, target.pathname.slice(new URL(SITE_URL).pathname.length - 1));
+          const backHrefs = [...back.querySelectorAll('link[rel="alternate"][hreflang]')].map((link) => link.getAttribute("href"));
+          if (!backHrefs.includes(full(page))) wrong.push(`${page}: ${lang} version does not name it back`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
 describe("links in articles that lead nowhere", () => {
   let broken: { file?: string; message: string }[];
   const SOURCE = path.join(PROJECT_ROOT, "test/fixtures/site/content");

@@ -141,10 +141,17 @@ describe("the two scripts", () => {
     expect(readPage(out, "/zh-hans/articles/taipei-tea/").querySelector(".conversion-note")?.textContent).toContain("自动转换");
   });
 
-  it("makes the original the canonical URL, with hreflang alternates both ways", () => {
+  it("makes each version its own canonical URL, so search engines keep both scripts", () => {
     for (const prefix of ["zh-hans", "zh-hant"]) {
       const doc = readPage(out, `/${prefix}/articles/taipei-tea/`);
-      expect(hrefOf(doc, "link[rel=canonical]")).toBe("https://example.org/archive/zh-hant/articles/taipei-tea/");
+      expect(hrefOf(doc, "link[rel=canonical]")).toBe(`https://example.org/archive/${prefix}/articles/taipei-tea/`);
+    }
+  });
+
+  it("names both versions as hreflang alternates, and the original as x-default", () => {
+    for (const prefix of ["zh-hans", "zh-hant"]) {
+      const doc = readPage(out, `/${prefix}/articles/taipei-tea/`);
+      expect(hrefOf(doc, "link[rel=alternate][hreflang=x-default]")).toBe("https://example.org/archive/zh-hant/articles/taipei-tea/");
       expect(hrefOf(doc, "link[rel=alternate][hreflang=zh-Hans]")).toBe("https://example.org/archive/zh-hans/articles/taipei-tea/");
       expect(hrefOf(doc, "link[rel=alternate][hreflang=zh-Hant]")).toBe("https://example.org/archive/zh-hant/articles/taipei-tea/");
     }
