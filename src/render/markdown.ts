@@ -156,7 +156,8 @@ function createMarkdown(): MarkdownIt {
     level: [2, 3, 4],
     slugify: headingId,
     tabIndex: false,
-    permalink: anchor.permalink.ariaHidden({ placement: "after", class: "header-anchor", symbol: "#" }),
+    // A pointer's convenience, hidden from screen readers, so also out of the Tab order (axe: aria-hidden-focus).
+    permalink: anchor.permalink.ariaHidden({ placement: "after", class: "header-anchor", symbol: "#", renderAttrs: () => ({ tabindex: "-1" }) }),
   });
   md.use(imageFigures, { figcaption: "title", lazy: true, async: true });
   md.inline.ruler.before("emphasis", "keep_span", keepSpanRule);
@@ -170,6 +171,11 @@ function createMarkdown(): MarkdownIt {
     return `<span class="keep" lang="${md.utils.escapeHtml(lang)}">`;
   };
   md.renderer.rules.keep_close = () => "</span>";
+  // A code block may scroll sideways on a phone: it takes the keyboard's focus, so arrow keys scroll it.
+  const fence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (...args) => fence(...args).replace(/^<pre/, '<pre tabindex="0"');
+  const codeBlock = md.renderer.rules.code_block!;
+  md.renderer.rules.code_block = (...args) => codeBlock(...args).replace(/^<pre/, '<pre tabindex="0"');
   return md;
 }
 

@@ -20,7 +20,8 @@ const ARTICLE_HTML: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     ...Object.fromEntries(HEADINGS.map((heading) => [heading, ["id"]])),
-    a: ["href", "title", "class", "aria-hidden"],
+    a: ["href", "title", "class", "aria-hidden", "tabindex"],
+    pre: ["tabindex"],
     img: ["src", "alt", "title", "width", "height", "loading", "decoding"],
     span: ["class", "lang"],
     div: ["class"],
@@ -49,8 +50,16 @@ const ARTICLE_HTML: sanitizeHtml.IOptions = {
     // Obsolete, and common in old posts: a centred block, and text whose look a stylesheet decides.
     center: sanitizeHtml.simpleTransform("div", { class: "center" }),
     font: "span",
+    // The Tab order is the page's: only a code block's focus (0) and a heading anchor's absence (-1) are kept.
+    pre: (tagName, attribs) => ({ tagName, attribs: { ...withTabIndex(attribs, "0"), tabindex: "0" } }),
+    a: (tagName, attribs) => ({ tagName, attribs: withTabIndex(attribs, "-1") }),
   },
 };
+
+function withTabIndex(attribs: sanitizeHtml.Attributes, allowed: string): sanitizeHtml.Attributes {
+  const { tabindex, ...rest } = attribs;
+  return tabindex === allowed ? { ...rest, tabindex } : rest;
+}
 
 export function sanitizeArticleHtml(html: string): string {
   return sanitizeHtml(html, ARTICLE_HTML);

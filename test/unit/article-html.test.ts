@@ -103,3 +103,19 @@ describe("HTML in an article", () => {
     expect(document.querySelectorAll("div, script")).toHaveLength(0);
   });
 });
+
+describe("keyboard access to an article's parts", () => {
+  it("keeps a heading's anchor out of the Tab order, as it is hidden from screen readers", () => {
+    const anchor = parseHTML(render("## 小标题\n\n正文")).document.querySelector("a.header-anchor")!;
+    expect([anchor.getAttribute("aria-hidden"), anchor.getAttribute("tabindex")]).toEqual(["true", "-1"]);
+  });
+  it("lets a code block take the keyboard's focus, so it can be scrolled sideways", () => {
+    expect(render("```\nlet a = 1;\n```")).toContain('<pre tabindex="0">');
+  });
+  it("lets a code block written as HTML take the focus too", () => {
+    expect(render("<pre>let a = 1;</pre>")).toContain('<pre tabindex="0">');
+  });
+  it("drops a tabindex an author wrote on a link", () => {
+    expect(render('<a href="/x" tabindex="3">链接</a>')).not.toContain("tabindex");
+  });
+});

@@ -55,7 +55,7 @@ describe("VariantBuilder", () => {
       expect(html).toContain('href="/zh-hans/%E8%BD%AF%E4%BB%B6/"');
       expect(html).toContain('src="/images/%E8%BD%AF%E4%BB%B6.png"');
       expect(html).toContain("<code>软件代码</code>");
-      expect(html).toContain("<pre><code>软件 = 1\n</code></pre>");
+      expect(html).toContain("<pre tabindex=\"0\"><code>软件 = 1\n</code></pre>");
     }
   });
 
