@@ -31,6 +31,8 @@ const settingsSchema = z
       .refine((zone) => IANAZone.isValidZone(zone), { message: "is not an IANA time zone such as Asia/Shanghai" }),
     /** The Traditional standard: Taiwan characters, Taiwan vocabulary, or Hong Kong. */
     traditional: z.enum(["tw", "twp", "hk"]).default("tw"),
+    /** Converted Traditional text quotes with 「」 and 『』, as Taiwan and Hong Kong write (false: keeps “” and ‘’). */
+    cornerQuotes: z.boolean().default(true),
     perPage: z.number().int().min(1).max(500).default(10),
     feedSize: z.number().int().min(1).max(1000).default(20),
     /** Word pairs that win over OpenCC's, per direction of conversion. */

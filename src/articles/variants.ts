@@ -9,7 +9,7 @@ import { basePath, type SiteSettings } from "../settings.ts";
 import { otherScript, type Script } from "../scripts.ts";
 import { parseMarkdown, renderTokens, type RenderEnv } from "../render/markdown.ts";
 import { converterFrom } from "../convert/opencc.ts";
-import { TextConverter } from "../convert/text.ts";
+import { QUOTES_FOR_TRADITIONAL, TextConverter } from "../convert/text.ts";
 import { isInOtherScript } from "../convert/detect.ts";
 
 /** The reader-facing text of an article in one script. */
@@ -176,6 +176,7 @@ export class VariantBuilder {
   /** Texts of the article converted from `from` (its own script unless told) to the other. */
   private convert(article: Article, texts: string[], from: Script = article.lang): string[] {
     const overrides = from === "zh-Hans" ? this.settings.overrides.toHant : this.settings.overrides.toHans;
-    return new TextConverter(converterFrom(from, this.settings.traditional), { overrides, keep: article.keep }).convertAll(texts);
+    const quotes = from === "zh-Hans" && this.settings.cornerQuotes ? QUOTES_FOR_TRADITIONAL : [];
+    return new TextConverter(converterFrom(from, this.settings.traditional), { overrides, keep: article.keep, quotes }).convertAll(texts);
   }
 }

@@ -9,7 +9,25 @@ export interface ConversionRules {
   overrides: Readonly<Record<string, string>>;
   /** Terms kept exactly as written (names, quotations). */
   keep: readonly string[];
+  /** Quotation marks to write in the converted text, for each mark of the source (see QUOTES_FOR_TRADITIONAL). */
+  quotes?: readonly QuoteRule[];
 }
+
+export interface QuoteRule {
+  pattern: RegExp;
+  to: string;
+}
+
+/**
+ * Readers in Taiwan and Hong Kong quote with corner brackets: “…” becomes 「…」 and ‘…’ becomes
+ * 『…』. A ’ between Latin letters is an apostrophe (don’t) and stays.
+ */
+export const QUOTES_FOR_TRADITIONAL: readonly QuoteRule[] = [
+  { pattern: /“/g, to: "「" },
+  { pattern: /”/g, to: "」" },
+  { pattern: /‘(?![A-Za-z]’)/g, to: "『" },
+  { pattern: /(?<![A-Za-z])’|’(?![A-Za-z])/g, to: "』" },
+];
 
 // No OpenCC dictionary entry contains NUL, so no phrase is matched across two texts.
 const SEPARATOR = "\u0000";
@@ -17,11 +35,13 @@ const SEPARATOR = "\u0000";
 export class TextConverter {
   private readonly fixed = new Map<string, string>();
   private readonly pattern: RegExp | null;
+  private readonly quotes: readonly QuoteRule[];
 
   constructor(
     private readonly convert: Convert,
     rules: ConversionRules,
   ) {
+    this.quotes = rules.quotes ?? [];
     for (const [from, to] of Object.entries(rules.overrides)) if (from) this.fixed.set(from, to);
     for (const term of rules.keep) if (term) this.fixed.set(term, term);
     const terms = [...this.fixed.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
@@ -37,7 +57,7 @@ export class TextConverter {
     // Split each text into pieces OpenCC converts and pieces the rules fix.
     const pieces = texts.map((text) => this.split(text));
     const open = pieces.flat().filter((piece) => piece.convert).map((piece) => piece.text);
-    const converted = this.convertBatch(open);
+    const converted = this.convertBatch(open).map((text) => this.quotes.reduce((result, rule) => result.replace(rule.pattern, rule.to), text));
     let next = 0;
     return pieces.map((list) => list.map((piece) => (piece.convert ? converted[next++]! : piece.text)).join(""));
   }

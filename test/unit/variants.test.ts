@@ -123,3 +123,37 @@ describe("VariantBuilder and names", () => {
     expect(original).toMatchObject({ author: "顾青禾", tags: ["高校反性骚扰", "秋天"], blocksConverted: 2 });
   });
 });
+
+describe("quotation marks of the Traditional text", () => {
+  const QUOTED = `---
+title: 他说“好”
+date: 2023-05-30
+---
+他说：“我读过‘西湖’这首诗。”这是 don’t 的用法。
+
+\`“代码”\` 和 {=“保留”=}
+
+\`\`\`
+print("“原样”")
+\`\`\`
+`;
+  const convert = (input: SettingsInput = {}) => new VariantBuilder(parseSettings(input)).build(article(QUOTED)).converted;
+
+  it("are corner brackets, 「」 outside and 『』 inside, for Taiwan and Hong Kong readers", () => {
+    const { title, html } = convert();
+    expect(title).toBe("他說「好」");
+    expect(html).toContain("他說：「我讀過『西湖』這首詩。」");
+  });
+  it("leave an apostrophe between Latin letters as it is", () => {
+    expect(convert().html).toContain("don’t");
+  });
+  it("stay as written in code and in kept spans", () => {
+    const { html } = convert();
+    expect(html).toContain("<code>“代码”</code>");
+    expect(html).toContain("“原样”");
+    expect(html).toContain(">“保留”</span>");
+  });
+  it("stay “” when the site's cornerQuotes setting is false", () => {
+    expect(convert({ cornerQuotes: false }).html).toContain("他說：“我讀過‘西湖’這首詩。”");
+  });
+});
