@@ -414,6 +414,31 @@ describe("search in the browser", { skip }, () => {
   }
 
 
+  // Cumulative layout shift, as Lighthouse counts it: shifts not caused by the reader's input.
+  for (const [size, viewport] of [["a desktop", { width: 1280, height: 800 }], ["a phone", { width: 360, height: 740 }]] as const) {
+    it(`does not shift the search page when its results arrive, on ${size} (layout shift under 0.1)`, async () => {
+      const sized = await browser.newContext({ viewport, locale: "zh-CN" });
+      try {
+        const page = await sized.newPage();
+        await page.addInitScript(() => {
+          (window as unknown as { shift: number }).shift = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+              if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+            }
+          }).observe({ type: "layout-shift", buffered: true });
+        });
+        await page.goto(`${server.url}zh-hans/search/?q=${encodeURIComponent("发展")}`);
+        await page.locator('#search[aria-busy="false"]').waitFor();
+        await page.locator(".search-result").first().waitFor();
+        await page.waitForTimeout(300);
+        expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.1);
+      } finally {
+        await sized.close();
+      }
+    });
+  }
+
   it("logged no console error and asked nothing of any address but localhost", () => {
     expect(watch.problems).toEqual([]);
   });
