@@ -61,16 +61,23 @@ export function parseSettings(input: unknown, file = SETTINGS_FILE): SiteSetting
 }
 
 /** Reads `<contentDir>/site.json`; a missing file means every default. */
-export function loadSettings(contentDir: string): SiteSettings {
+/**
+ * The settings of `<content>/site.json`. The environment's `SITE_URL`, when set, is the site's
+ * `url` instead: a host's build (GitHub Pages under the repository's name) knows its address.
+ */
+export function loadSettings(contentDir: string, environment: NodeJS.ProcessEnv = process.env): SiteSettings {
   const file = path.join(contentDir, SETTINGS_FILE);
-  if (!existsSync(file)) return parseSettings({}, file);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new ProblemsError([{ file, message: `is not valid JSON (${(error as Error).message})` }]);
+  let raw: unknown = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new ProblemsError([{ file, message: `is not valid JSON (${(error as Error).message})` }]);
+    }
   }
-  return parseSettings(raw, file);
+  const url = environment.SITE_URL?.trim();
+  if (url && raw && typeof raw === "object" && !Array.isArray(raw)) raw = { ...raw, url };
+  return parseSettings(raw, url ? `${file} (url from SITE_URL)` : file);
 }
 
 /** The path part of the base URL, "/" or "/archive/": what every internal link starts with. */
