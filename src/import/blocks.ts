@@ -34,7 +34,8 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
     if (!isImage(block) && (isSiteLine(text) || (sentences === 0 && (READER_NOTICE.test(text) || isByline(text) || BYLINE_ONLY.test(text))))) continue;
     if (title && kept.length < 3 && sameWords(text, title)) continue;
     kept.push(sentences === 0 ? withoutReporterMark(block) : block);
-    if (text.length > SHORT || endsLikeSentence(text)) sentences++;
+    // A picture's caption is no sentence of the text: the first paragraph may still follow it.
+    if (!isImage(block) && (text.length > SHORT || endsLikeSentence(text))) sentences++;
   }
   return leadFigureAfterFirstParagraph(withoutEditorTail(kept));
 }

@@ -12,6 +12,11 @@ export class NoArticleError extends Error {}
 
 /** Elements that never hold the article, and hidden furniture, go; returns the length of the page's text left. */
 export function removeNonContent(document: Doc): number {
+  // ASP.NET and many CMSs wrap the whole page in one <form>: a form holding much of the page's text is a wrapper.
+  const wholeLength = document.body.textContent?.length ?? 0;
+  for (const form of [...document.querySelectorAll("form")]) {
+    if ((form.textContent?.length ?? 0) >= wholeLength * 0.3) form.replaceWith(...form.childNodes);
+  }
   removeElements(document, STRIPPED_ELEMENTS.filter((name) => !["nav", "aside", "footer"].includes(name)));
   const pageLength = document.body.textContent?.length ?? 0;
   removeHidden(document, pageLength);
