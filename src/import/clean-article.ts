@@ -120,8 +120,9 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
       fullSize && IMAGE_PATH.test(fullSize) ? fullSize : null,
       ...LAZY_SOURCES.map((name) => image.getAttribute(name)),
       largestInSrcset(image.getAttribute("data-srcset")),
-      image.getAttribute("src"),
+      // The widest a srcset offers (`…-1600x900.png 1600w`) is the picture; src is its small stand-in.
       largestInSrcset(image.getAttribute("srcset")),
+      image.getAttribute("src"),
     ];
     const absolute = (value: string | null | undefined) => (/^(?:https?:)?\/\//i.test(value ?? "") ? httpUrl(value!, pageUrl) : undefined);
     const tiny = ["width", "height"].some((name) => Number(image.getAttribute(name)) > 0 && Number(image.getAttribute(name)) <= 3);
@@ -159,7 +160,7 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
     }
   }
   for (const block of [...content.querySelectorAll("p, ul, ol, div, section")]) {
-    if (block.isConnected && isLinkList(block, origin)) block.remove();
+    if (block.isConnected && (isLinkList(block, origin) || isCategoryLabel(block, pageUrl))) block.remove();
   }
   paragraphsFromLineBreaks(content);
   for (const link of [...content.querySelectorAll("a")]) {
@@ -281,6 +282,14 @@ function isKeywordLink(link: El, url: URL, origin: string | undefined): boolean 
   if (sameSite && isTagPageUrl(url)) return true;
   const text = link.textContent?.trim() ?? "";
   return sameSite && text.length <= KEYWORD_LINK_MAX && !/[\s\p{P}]/u.test(text);
+}
+
+/** A block that is one link to a tag or category page and nothing else (`DevOps` above a title): a label, not text. */
+function isCategoryLabel(block: El, pageUrl: URL | undefined): boolean {
+  const links = block.querySelectorAll("a[href]");
+  if (links.length !== 1 || block.querySelector("img")) return false;
+  const url = httpUrl(links[0]!.getAttribute("href") ?? undefined, pageUrl);
+  return url !== undefined && isTagPageUrl(url) && (block.textContent ?? "").trim() === (links[0]!.textContent ?? "").trim();
 }
 
 /** A block that is mostly links into the site itself: a list of other posts. */

@@ -71,6 +71,15 @@ export function httpUrl(value: string | undefined, base?: URL): URL | undefined 
 }
 
 /**
+ * The element's class and id names, each as its words in order: `gh-article-excerpt` → gh, article,
+ * excerpt; `articalContent` → artical, content; `SG_connBody` → sg, conn, body.
+ */
+export function nameTokens(element: El): string[][] {
+  return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.split(/\s+/).filter(Boolean)
+    .map((token) => token.split(/[_-]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean).map((part) => part.toLowerCase()));
+}
+
+/**
  * The head words of the element's class and id parts: the last word of a camelCase part
  * (`articalContent` → content, `ydLogin` → login), which says what the element is.
  */

@@ -5,7 +5,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import { BOILERPLATE_NAME_PARTS, BOILERPLATE_NAME_PREFIXES, CONTENT_NAME_PARTS, RELATED_START, STRIPPED_ELEMENTS } from "./rules.ts";
-import { headNames, names, parseDocument, type Doc, type El } from "./dom.ts";
+import { nameTokens, parseDocument, type Doc, type El } from "./dom.ts";
 
 /** The page has no article text to import. */
 export class NoArticleError extends Error {}
@@ -75,9 +75,12 @@ function wordsAfter(element: El): string {
 export function isBoilerplate(element: El, pageLength: number): boolean {
   if (["BODY", "HTML", "MAIN", "ARTICLE"].includes(element.tagName)) return false;
   const label = element.getAttribute("title") ?? element.getAttribute("aria-label") ?? "";
-  const parts = [...names(element), ...headNames(element)];
   const furniture = (part: string) => BOILERPLATE_NAME_PARTS.has(part) || BOILERPLATE_NAME_PREFIXES.some((prefix) => part.startsWith(prefix));
-  const named = parts.some(furniture) && !parts.some((part) => CONTENT_NAME_PARTS.has(part));
+  // A compound name says what the element is by its last word: `gh-article-excerpt` is an excerpt,
+  // `article-content` content, `comment-list` a list of comments (furniture by its first word).
+  const tokens = nameTokens(element);
+  const content = tokens.some((parts) => CONTENT_NAME_PARTS.has(parts.at(-1)!));
+  const named = !content && tokens.some((parts) => parts.some(furniture));
   if (!named && !RELATED_START.test(label.trim())) return false;
   // Never the article itself, whatever its class says.
   const length = element.textContent?.length ?? 0;

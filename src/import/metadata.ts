@@ -51,7 +51,8 @@ function sameDayWithTime(day: FoundDate | undefined, other: FoundDate | undefine
 
 /** The tags that are words of the article, not the site's buttons beside them (`【纠错】`, 收藏, 打印). */
 export function ownTags(tags: string[]): string[] {
-  return distinct(tags.map((tag) => tag.trim().replace(/^#/, "")).filter((tag) => tag && !SITE_ACTION.test(tag)));
+  // `#AI#` (as Weibo writes a topic) and `#AI` are the tag AI.
+  return distinct(tags.map((tag) => tag.trim().replace(/^#|#$/g, "")).filter((tag) => tag && !SITE_ACTION.test(tag)));
 }
 
 /** A byline's name, or undefined when the value is furniture: an address, a handle, an editor's credit. */

@@ -20,7 +20,7 @@ export const BOILERPLATE_NAME_PARTS = new Set([
   "footer", "copyright", "banquan", "disclaimer", "notice", "announcement", "alert", "subscribe", "newsletter",
   "qrcode", "qr", "login", "signin", "register", "toolbar", "pagination", "pager", "pagenav", "postnav",
   "prevnext", "prev", "next", "author-box", "authorbox", "cookie", "popup", "modal", "taboola", "outbrain",
-  "print", "fontsize", "download", "appdownload", "errata", "jiucuo", "tagcloud", "tags", "keywords", "taglist", "post-tags", "entry-tags", "meta-tags",
+  "print", "fontsize", "excerpt", "dek", "standfirst", "readtime", "download", "appdownload", "errata", "jiucuo", "tagcloud", "tags", "keywords", "taglist", "post-tags", "entry-tags", "meta-tags",
 ]);
 
 /** Name parts that mark furniture however they continue (comment-list, cmtbox, sharebar, relatedposts). */
@@ -60,7 +60,7 @@ export const PLACEHOLDER =
 
 /** Lines the site adds around an article: share, reward, follow, report, edit credits. */
 export const SITE_LINE =
-  /^(?:分享(?:到|至|本文)?[:：]?|打[赏賞]|[赞讚][赏賞]|微信[扫掃]一[扫掃]|支付[宝寶][扫掃]一[扫掃]|[扫掃]一[扫掃]|[扫掃][码碼]|点[赞讚]|點讚|收藏|举报|舉報|关注(?:我们|微信|公众号)|關注(?:我們|微信|公眾號)|[责責]任[编編][辑輯]|[责責][编編]|本文(?:来自|來自|转载自|轉載自)|原[标標]题|原[标標]題|图片(?:来源|來源)|圖片(?:來源|来源)|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?[:：]?\s*\d|\(\d+\)$|（\d+）$|返回\S{0,6}?(?:首页|首頁|顶部|頂部|列表)|[【\[(（]\s*(?:[责責]任)?[编編][辑輯]\s*[:：]|登录后|登入後|本帖最[后後]由|(?:阅读|閱讀)(?:约|約|需要?|時間|时间)\s*[:：]?\s*\d+\s*分[钟鐘]|点个[“"]?在看|點個[「“"]?在看|[（(]?未完.{0,8}[下次]一?[页頁]|最[后後](?:编辑|編輯)于|最[后後](?:编辑|編輯)於)/;
+  /^(?:分享(?:到|至|本文)?[:：]?|打[赏賞]|[赞讚][赏賞]|微信[扫掃]一[扫掃]|支付[宝寶][扫掃]一[扫掃]|[扫掃]一[扫掃]|[扫掃][码碼]|点[赞讚]|點讚|收藏|举报|舉報|关注(?:我们|微信|公众号)|關注(?:我們|微信|公眾號)|[责責]任[编編][辑輯]|[责責][编編]|本文(?:来自|來自|转载自|轉載自)|原[标標]题|原[标標]題|图片(?:来源|來源)|圖片(?:來源|来源)|(?:阅读|閱讀|浏览|瀏覽)(?:量|数|數|次数|次數)?[:：]?\s*\d|\(\d+\)$|（\d+）$|返回\S{0,6}?(?:首页|首頁|顶部|頂部|列表)|[【\[(（]\s*(?:[责責]任)?[编編][辑輯]\s*[:：]|登录后|登入後|本帖最[后後]由|(?:阅读|閱讀)(?:约|約|需要?|時間|时间)\s*[:：]?\s*[约約]?\s*\d+\s*分[钟鐘]|点个[“"]?在看|點個[「“"]?在看|[（(]?未完.{0,8}[下次]一?[页頁]|最[后後](?:编辑|編輯)于|最[后後](?:编辑|編輯)於)/;
 
 /** Words of a call to action: a short line that carries one is an ad. */
 export const CALL_TO_ACTION =
@@ -80,7 +80,7 @@ export const READER_NOTICE = /^.{0,8}?(?:备注|備註|注意|提示|温馨提�
 
 /** `转载请注明出处`, `原文链接：`: the reprint notice a site adds. */
 export const REPOST_LINE =
-  /^(?:(?:转载|轉載|转|轉)+)?[请請]?注明(?:出[处處]|[来來]源)|^原文(?:链接|鏈接|地址)\s*[:：]|(?:未[经經]|非[经經])(?:本\S{0,6}?)?(?:授[权權]|[许許]可|同意).{0,30}?(?:不得|禁止|[严嚴]禁|不許|不许)/;
+  /^本文(?:由|为|為|系|係).{0,24}?原[创創].{0,12}?(?:转载|轉載)|^本文[转轉][载載]自|^(?:(?:转载|轉載|转|轉)+)?[请請]?注明(?:出[处處]|[来來]源)|^原文(?:链接|鏈接|地址)\s*[:：]|(?:未[经經]|非[经經])(?:本\S{0,6}?)?(?:授[权權]|[许許]可|同意).{0,30}?(?:不得|禁止|[严嚴]禁|不許|不许)/;
 
 // ── Metadata in the words: labels of bylines, sources and dates ──────────────────────────────
 
@@ -230,7 +230,7 @@ export const REDIRECT_QUERY = /(?:^|&)(?:url|u|target|to|link)=/i;
 /** Query parameters of a site's redirector that hold the address it leads to. */
 export const REDIRECT_TARGET_KEYS = ["target", "url", "u", "to", "link", "goto", "redirect"];
 /** Paths and query parameters of a site's tag, keyword, topic or search pages. */
-export const TAG_PAGE_PATH = /\/(?:tags?|keywords?|topics?|search|label|labels|tagged|biaoqian|zt|special)(?:\/|\.|$|\?)/i;
+export const TAG_PAGE_PATH = /\/(?:tags?|keywords?|topics?|search|label|labels|tagged|biaoqian|zt|special|category|categories|cat)(?:\/|\.|$|\?)/i;
 export const TAG_PAGE_QUERY = /(?:^|&)(?:tag|tags|keyword|keywords|kw|q|wd|s)=/i;
 
 // ── Text dumps: lists, headings, tags and navigation written as lines ────────────────────────
