@@ -6,7 +6,7 @@
 import type { SavedPageImages } from "./assets.ts";
 import { isTagPageUrl, isTrackingUrl, redirectTarget, withoutTracking } from "./addresses.ts";
 import { CAPTION_NAME, CAPTION_WORDS, DECORATION_IMAGE, FILE_NAME_TEXT, METADATA_LABEL, IMAGE_PATH, LAZY_SOURCES, PLACEHOLDER, PLACEHOLDER_IMAGE } from "./rules.ts";
-import { httpUrl, INLINE_ELEMENTS, names, type Doc, type El } from "./dom.ts";
+import { BLOCK_ELEMENTS, httpUrl, INLINE_ELEMENTS, names, type Doc, type El } from "./dom.ts";
 
 // Sites link their keywords (科学, 中国) inside sentences; a longer link text is a real link.
 const KEYWORD_LINK_MAX = 6;
@@ -167,7 +167,7 @@ export function tidyContent(content: El, pageUrl: URL | undefined, origin: strin
     const url = redirectTarget(httpUrl(link.getAttribute("href") ?? undefined, pageUrl));
     const text = link.textContent?.trim() ?? "";
     const hasImage = link.querySelector("img") !== null;
-    if (!text && !hasImage) link.remove();
+    if ((!text && !hasImage) || (url && !hasImage && isTagPageUrl(url) && standsAlone(link))) link.remove();
     else if (!url || isTrackingUrl(url) || isKeywordLink(link, url, origin) || hasImage) link.replaceWith(...link.childNodes);
     else {
       for (const name of [...link.getAttributeNames()]) link.removeAttribute(name);
@@ -282,6 +282,16 @@ function isKeywordLink(link: El, url: URL, origin: string | undefined): boolean 
   if (sameSite && isTagPageUrl(url)) return true;
   const text = link.textContent?.trim() ?? "";
   return sameSite && text.length <= KEYWORD_LINK_MAX && !/[\s\p{P}]/u.test(text);
+}
+
+/** A link between blocks, with no words of a sentence beside it: a label (a category above a title), not text. */
+function standsAlone(link: El): boolean {
+  const beside = (step: (node: Node) => Node | null): boolean => {
+    let node = step(link);
+    while (node && node.nodeType === 3 && !(node.textContent ?? "").trim()) node = step(node);
+    return node === null ? link.parentElement !== null && !INLINE_ELEMENTS.has(link.parentElement.tagName) : node.nodeType === 1 && BLOCK_ELEMENTS.has((node as El).tagName);
+  };
+  return beside((node) => node.previousSibling) && beside((node) => node.nextSibling);
 }
 
 /** A block that is one link to a tag or category page and nothing else (`DevOps` above a title): a label, not text. */
