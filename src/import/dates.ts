@@ -22,6 +22,8 @@ const MONTH_NAME_FIRST =
 const MONTH_NUMBERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
 // `民國112年5月3日`, `112年5月3日`: the Republic of China's years, as Taiwan's government writes them (year 1 is 1912).
 const ROC = /(?:民[国國]\s*)?(?<!\d)(\d{2,3})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
+// `109-06-15`, `112/5/3`: the Republic of China's year in figures, as Taiwan's government writes it.
+const ROC_NUMERIC = /(?<![\d/.-])(1\d{2}|[89]\d)([-/.])(\d{1,2})\2(\d{1,2})(?![\d/.-])/;
 // `05/11/2023`, `5-11-2023`: the day first, as Hong Kong writes it (the month first only when the day cannot be).
 const DAY_FIRST = /(?<![\d/.-])(\d{1,2})\s*([/-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/.-])(?:\s+(\d{1,2})[:：](\d{2}))?/;
 // `於 下午3:20`: a time of day alone, as a post's footer gives it under a day's header.
@@ -54,12 +56,12 @@ export function findDate(text: string, timeZone: string): FoundDate | null {
   const numeric = NUMERIC.exec(text);
   const chinese = CHINESE.exec(text);
   const monthName = MONTH_NAME_FIRST.exec(text);
-  const roc = ROC.exec(text);
+  const roc = ROC.exec(text) ?? ROC_NUMERIC.exec(text);
   const dayFirst = DAY_FIRST.exec(text);
   const first = [numeric, chinese, monthName, roc, dayFirst].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
   if (first === roc) {
-    const [, y, mo, d] = first;
+    const [y, mo, d] = first.length === 5 ? [first[1], first[3], first[4]] : [first[1], first[2], first[3]];
     return +y! >= 79 && +y! <= 200 ? build(+y! + 1911, +mo!, +d!, undefined, 0, 0, undefined, timeZone) : null;
   }
   if (first === dayFirst) {

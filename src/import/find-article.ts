@@ -4,7 +4,7 @@
  * Readability. What counts as furniture is in rules.ts.
  */
 import { Readability } from "@mozilla/readability";
-import { BOILERPLATE_NAME_PARTS, BOILERPLATE_NAME_PREFIXES, CONTENT_NAME_PARTS, RELATED_START, STRIPPED_ELEMENTS } from "./rules.ts";
+import { BOILERPLATE_NAME_PARTS, BOILERPLATE_NAME_PREFIXES, CONTENT_NAME_PARTS, RELATED_START, ROW_LABEL, STRIPPED_ELEMENTS } from "./rules.ts";
 import { nameTokens, parseDocument, type Doc, type El } from "./dom.ts";
 
 /** The page has no article text to import. */
@@ -21,6 +21,32 @@ export function removeNonContent(document: Doc): number {
   const pageLength = document.body.textContent?.length ?? 0;
   removeHidden(document, pageLength);
   return pageLength;
+}
+
+/**
+ * A table of labelled rows (`標題 | …`, `發布日期 | 109-06-15`, `內容 | the text`), as government and
+ * school sites lay out an item: each short row becomes one line `label：value`, so the metadata reads
+ * as labelled lines do; the row holding the text keeps only the text.
+ */
+export function labelledRowsToLines(document: Doc): void {
+  for (const table of [...document.querySelectorAll("table")]) {
+    const rows = [...table.querySelectorAll("tr")].filter((row) => row.closest("table") === table);
+    const labelled = rows.filter((row) => {
+      const cells = [...row.children].filter((cell) => /^T[DH]$/.test(cell.tagName));
+      return cells.length === 2 && ROW_LABEL.test(cells[0]!.textContent?.replace(/[\s:：]+/g, "") ?? "");
+    });
+    if (labelled.length < 3 || table.querySelector("table")) continue;
+    for (const row of labelled) {
+      const [label, value] = [...row.children].filter((cell) => /^T[DH]$/.test(cell.tagName)) as [El, El];
+      const text = value.textContent?.replace(/\s+/g, " ").trim() ?? "";
+      if (text.length > 100 || value.querySelector("p, br, div, img")) {
+        label.remove();
+        continue;
+      }
+      label.textContent = `${label.textContent?.replace(/[\s:：]+/g, "")}：${text}`;
+      value.remove();
+    }
+  }
 }
 
 /** The page's navigation, and containers of its furniture (by their names or labels), go. */

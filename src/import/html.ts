@@ -9,13 +9,14 @@ import { withoutTracking } from "./addresses.ts";
 import { articleBlocks } from "./blocks.ts";
 import { captionedImagesToFigures, tidyContent } from "./clean-article.ts";
 import { BLOCK_ELEMENTS, names, parseDocument, type El } from "./dom.ts";
-import { isBoilerplate, NoArticleError, readableArticle, removeFurniture, removeNonContent } from "./find-article.ts";
+import { isBoilerplate, labelledRowsToLines, NoArticleError, readableArticle, removeFurniture, removeNonContent } from "./find-article.ts";
 import { agencySource, closingAgency, metadataFromLines, mergeMetadata, plausibleSource, sameWords } from "./metadata.ts";
 import {
   cleanTitle, commonestLinkHost, confirmedSiteName, markupMetadata, titleOnThePage, metaSiteName, pageAddress, savedFromAddress, siteNameInTitle,
 } from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
+import { TITLE_LINE } from "./rules.ts";
 
 export { NoArticleError };
 
@@ -80,8 +81,12 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   metadata.sourceUrl ??= pageUrl?.href;
 
   const pageLength = removeNonContent(document);
+  labelledRowsToLines(document);
   const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")));
   metadata.title = titleOnThePage(metadata.title, document.querySelector("title")?.textContent ?? undefined, lines);
+  // `標題：…`, a labelled row of the item's fields, names it better than a heading of the site's section.
+  const titleLine = lines.map((line) => TITLE_LINE.exec(line)?.[1]).find(Boolean);
+  if (titleLine) metadata.title = titleLine.trim();
   const fromText = metadataFromLines(lines, metadata.title, timeZone);
   // A `来源：` line in the article names its source better than the site's own publisher field.
   const source = plausibleSource(fromText.source) ?? metadata.source;

@@ -6,7 +6,7 @@
 import type { FoundDate } from "./dates.ts";
 import { findDate, findTimeOfDay, parseDateValue } from "./dates.ts";
 import {
-  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, END_MARK, LEADING_AGENCY_MARK, METADATA_LABEL, NAMES_AFTER_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
+  AGENCY_REPORTER, AUTHOR_LINE, CLOSING_AGENCY, CREDIT_ROLE, CLOSING_PUNCTUATION, COPYRIGHT_HOLDER, DATE_LABEL, EDITOR_CREDIT, END_MARK, ISSUER_LINE, ORGANIZATION_ENDING, LEADING_AGENCY_MARK, METADATA_LABEL, NAMES_AFTER_LABEL, NEIGHBOUR_LINE, NEWS_DATELINE, NOT_A_NAME, PHOTO_CREDIT, REPORTER,
   REPORTER_BYLINE, REPORTER_LINE, REPORTERS_AFTER_LABEL, REPOST_URL, SITE_ACTION, SITE_NAME_ENDING, SOURCE_LINE,
 } from "./rules.ts";
 
@@ -113,6 +113,8 @@ export function metadataFromLines(lines: string[], title: string | undefined, ti
     if (line.length > 200) continue;
     found.author ??= reporterNames(REPORTERS_AFTER_LABEL.exec(line)?.[1]) ?? reporterNames(NAMES_AFTER_LABEL.exec(line)?.[1]) ?? untilNextLabel(AUTHOR_LINE.exec(line)?.[1]);
     found.source ??= untilNextLabel(SOURCE_LINE.exec(line)?.[1]);
+    const issuer = untilNextLabel(ISSUER_LINE.exec(line)?.[1]);
+    if (issuer && ORGANIZATION_ENDING.test(issuer)) found.source ??= issuer;
     found.sourceUrl ??= REPOST_URL.exec(line)?.[1];
     found.site ??= copyrightHolder(line);
     if (!found.date) {

@@ -33,6 +33,9 @@ export const BOILERPLATE_NAME_PREFIXES = [
 export const CONTENT_NAME_PARTS = new Set(["article", "content", "main", "post", "entry", "body", "story", "text", "detail", "news", "single", "page"]);
 
 /** Elements that never hold article text, or that must not pass into the archive. */
+/** The label of a row in a table of an item's fields (`標題`, `發布單位`, `发布日期`): a few characters. */
+export const ROW_LABEL = /^[\p{Script=Han}]{2,6}$/u;
+
 export const STRIPPED_ELEMENTS = [
   "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "button",
   "input", "select", "textarea", "svg", "canvas", "template", "link", "meta", "nav", "aside", "footer", "dialog",
@@ -46,7 +49,7 @@ export const RELATED_START =
   /^(?:(?:[记記]者|作者|博主|本[报報]|本站|本台)\S{0,6}?(?:其他|更多|其它)(?:新[闻聞]|[报報][导導道]|文章|博文|作品)|更多(?:新[闻聞]|[报報][导導道]|文章|博文)|[热熱]門(?:影音|影片|视频|視頻|[关關][键鍵]字|搜[寻尋索])|[点點][阅閱]排行|[阅閱][读讀]排行|排行榜|相[关關](?:推荐|推薦|阅读|閱讀|文章|新[闻聞]|资讯|資訊|内容|內容|链接|鏈接|话题|話題)|延伸[阅閱][读讀]|推[荐薦][阅閱][读讀]|猜你喜[欢歡]|热门(?:文章|推荐|阅读|新闻)|熱門(?:文章|推薦|閱讀|新聞)|更多精彩|精彩推[荐薦]|往期(?:回顾|回顧|精选|精選|推荐|推薦)|你可能(?:还|還)?(?:喜欢|喜歡|感兴趣|感興趣)|上一篇|下一篇|上一[条條]|下一[条條]|发表评论|發表評論|发表回复|發表回覆|网友评论|網友評論|评论列表|評論列表|全部评论|全部評論|热门评论|熱門評論)/;
 
 /** A line that starts the site's footer under an article: copyright and disclaimers. */
-export const FOOTER_START = /^(?:[-—–=\s]*(?:END|THE END|全文完|完)[-—–=\s]*$|[（(]完[)）]$|[【\[]?(?:版权|版權|免责|免責)(?:声明|聲明)|(?:新[闻聞])?[联聯][络絡]人\s*[:：]|版[权權]所有|本文(?:版权|版權)|copyright\b|©)/i;
+export const FOOTER_START = /^(?:[-—–=\s]*(?:END|THE END|全文完|完)[-—–=\s]*$|[（(]完[)）]$|[【\[]?(?:版权|版權|免责|免責)(?:声明|聲明)|(?:新[闻聞])?[联聯][络絡](?:人|[单單]位)\s*[:：]|附件下[载載]|版[权權]所有|本文(?:版权|版權)|copyright\b|©)/i;
 
 /** `完`, `（完）`, `-完-`: the mark that ends a release or a wire story. */
 export const END_MARK = /^[-—–=\s]*[（(]?\s*完\s*[)）]?[-—–=\s]*$/;
@@ -86,7 +89,7 @@ export const REPOST_LINE =
 
 /** Labels of a metadata line (`作者：张三`, `来源：新华社`, `发布时间：…`). */
 export const METADATA_LABEL =
-  /(?:^|\s|\d)(?:作\s*者|[编編]\s*[辑輯]|[责責][编編]|[记記]\s*者|撰文|文\s*[／/]|(?:信息|文章|本文|稿件)?[来來]\s*源|出\s*[处處]|[发發][布佈表](?:[时時][间間]|日期|者|于|於)?|[时時]\s*[间間]|日\s*期|更新(?:[时時][间間])?|[浏瀏][览覽]|[阅閱][读讀]|点击|點擊|[标標][签籤]|[关關][键鍵][词詞字]|(?:全站|[个個]人|文章|所[属屬])?分[类類]|tags?|posted|author|source)\s*[:：]/i;
+  /(?:^|\s|\d)(?:作\s*者|[编編]\s*[辑輯]|[责責][编編]|[记記]\s*者|撰文|文\s*[／/]|(?:信息|文章|本文|稿件)?[来來]\s*源|出\s*[处處]|[发發][布佈表](?:[时時][间間]|日期|者|[单單]位|于|於)?|[时時]\s*[间間]|日\s*期|更新(?:[时時][间間])?|[浏瀏][览覽]|[阅閱][读讀]|点击|點擊|[标標][签籤]|[关關][键鍵][词詞字]|(?:全站|[个個]人|文章|所[属屬])?分[类類]|[标標][题題]|截止日期|[联聯][络絡](?:人|[单單]位|[电電][话話])|tags?|posted|author|source)\s*[:：]/i;
 
 /** The value after a label: up to the next separator. */
 export const LABEL_VALUE = String.raw`\s*[:：]\s*([^\s|｜/／,，;；()（）【】\[\]]{1,30})`;
@@ -126,6 +129,9 @@ export const LEADING_REPORTER_MARK = /^\s*[〔【\[]\s*(?:[实實][习習]|特[�
 export const SOURCE_LINE = new RegExp(String.raw`(?:^|[\s|｜\d])(?:(?:信息|文章|本文|稿件|新[闻聞])?[来來]\s*源|出\s*[处處]|[发發]布机构|[發发]布機構)` + LABEL_VALUE);
 // Not inside a longer label: 注册时间 and 更新时间 are not when the article was published.
 export const DATE_LABEL = /(?<!\p{Script=Han})(?:[发發][布佈表](?:[时時][间間]|日期|于|於)?|[时時]\s*[间間]|日\s*期|posted(?:\s+on)?|date)\s*[:：]?\s*/iu;
+/** `發布單位：嵐山市政府環境保護局`, `发文机关：…`: the body that issued a notice, when it names an organization (not a division of one, 綜合規劃組). */
+export const ISSUER_LINE = /(?:^|[\s|｜])(?:[发發][布佈][单單]位|[发發]文[单單]位|[发發]文[机機][关關]|[發发][布佈][机機][关關])\s*[:：]\s*([^\s|｜,，;；]{2,30})/;
+export const ORGANIZATION_ENDING = /(?:局|署|部|[会會]|院|府|所|[厅廳]|委|社|[报報]|[网網]|中心|公司|大[学學]|[学學]校)$/;
 /** `【2023年5月30日讯】`: a news dateline. */
 export const NEWS_DATELINE = /[【\[]\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*[讯訊]\s*[】\]]/;
 export const REPOST_URL = /(?:转载|轉載|转|轉)?[请請]?注明(?:出[处處]|[来來]源)\s*[:：]?\s*(https?:\/\/[^\s，。,、）)]+)/;
@@ -195,6 +201,9 @@ export const COPYRIGHT_HOLDER =
 
 /** A `<title>` without the site's name: `标题_某某网`, `标题 | 某某新闻`, `标题 - 站名`. */
 export const SITE_SUFFIX = /\s*[-－—–_]{1,2}\s*[^-－—–_\s]{2,16}(?:网|網|站|报|報|刊|社|台|局|厅|廳|委|办|辦|政府|新闻|新聞|中心|频道|頻道|论坛|論壇|博客|在线|在線|之家|\.com|\.cn|\.net)$/i;
+
+/** `標題：…` in a table of an item's fields: the title, where the `<title>` names only the site. */
+export const TITLE_LINE = /^(?:[标標][题題]|主旨|[题題]名)\s*[:：]\s*(.{4,100})$/;
 
 /** `[原创]`, `【转载】`: a site's label on a title, not part of it. */
 export const TITLE_LABEL = /^\s*[[【(（〔]\s*(?:原创|原創|转载|轉載|转帖|轉帖|转|轉|推荐|推薦|置顶|置頂|精华|精華|图|圖|组图|組圖|视频|視頻|独家|獨家|热|熱|新|快讯|快訊)\s*[\]】)）〕]\s*/;
