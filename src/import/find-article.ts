@@ -33,7 +33,7 @@ export function labelledRowsToLines(document: Doc): void {
     const rows = [...table.querySelectorAll("tr")].filter((row) => row.closest("table") === table);
     const labelled = rows.filter((row) => {
       const cells = [...row.children].filter((cell) => /^T[DH]$/.test(cell.tagName));
-      return cells.length === 2 && ROW_LABEL.test(cells[0]!.textContent?.replace(/[\s:：]+/g, "") ?? "");
+      return cells.length === 2 && ROW_LABEL.test(cells[0]!.textContent?.replace(/[\s:：]+/g, "") ?? "") && looksLikeLabel(cells[0]!, cells[1]!);
     });
     if (labelled.length < 3 || table.querySelector("table")) continue;
     for (const row of labelled) {
@@ -47,6 +47,14 @@ export function labelledRowsToLines(document: Doc): void {
       value.remove();
     }
   }
+}
+
+/** A row's first cell marked as a label: a header cell, bold, ending in a colon, or shaded apart from its value. */
+function looksLikeLabel(label: El, value: El): boolean {
+  const text = label.textContent?.trim() ?? "";
+  const bold = label.querySelector("b, strong, label");
+  const shade = (cell: El) => `${cell.getAttribute("bgcolor") ?? ""}${cell.getAttribute("class") ?? ""}${/background[^;]*/i.exec(cell.getAttribute("style") ?? "")?.[0] ?? ""}`;
+  return label.tagName === "TH" || /[:：]$/.test(text) || (bold !== null && bold.textContent?.trim() === text) || shade(label) !== shade(value);
 }
 
 /** The page's navigation, and containers of its furniture (by their names or labels), go. */
