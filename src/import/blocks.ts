@@ -26,7 +26,9 @@ export function articleBlocks<T extends TextBlock>(blocks: T[], title?: string):
   for (const block of blocks) {
     const text = block.text.trim();
     if (!text && !isImage(block)) continue;
-    const ends = CLOSING_FORMULA.test(text) || FOOTER_START.test(text) || (RELATED_START.test(text) && text.length <= 30);
+    // `« 上一篇：…`, `▶ 相关阅读`: the marks before a list's label are the site's.
+    const label = text.replace(/^[\s«»‹›<>←→▶►▸·•]+/, "");
+    const ends = CLOSING_FORMULA.test(text) || FOOTER_START.test(text) || (RELATED_START.test(label) && label.length <= 30);
     if (ends) {
       if (sentences > 0) break;
       continue;

@@ -11,8 +11,9 @@ export interface FoundDate {
   hasTime: boolean;
 }
 
+// `2016-09-03 週六 下午 05:12`: a weekday and the half of the day may stand between the day and its time.
 const NUMERIC =
-  /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:\s*[T\s]\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?/;
+  /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?:(?:\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?\s*(上午|下午|晚上|凌晨|中午)?\s*[T\s]\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?\s*(Z|[+-]\d{2}:?\d{2})?/;
 const CHINESE =
   /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號](?:\s*[（(]?\s*(?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\s*[)）]?)?(?:\s*(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时時點点]\s*(\d{2}))?/;
 
@@ -76,8 +77,8 @@ export function findDate(text: string, timeZone: string): FoundDate | null {
     return number ? build(+y!, number, +d!, hour, mi === undefined ? 0 : +mi, 0, undefined, timeZone) : null;
   }
   if (first === numeric) {
-    const [, y, mo, d, h, mi, s, offset] = first;
-    return build(+y!, +mo!, +d!, h === undefined ? undefined : +h, mi === undefined ? 0 : +mi, s === undefined ? 0 : +s, offset, timeZone);
+    const [, y, mo, d, half, h, mi, s, offset] = first;
+    return build(+y!, +mo!, +d!, h === undefined ? undefined : hourOfDay(+h, half), mi === undefined ? 0 : +mi, s === undefined ? 0 : +s, offset, timeZone);
   }
   const [, y, mo, d, half, h, mi] = first;
   const hour = h === undefined ? undefined : hourOfDay(+h, half);

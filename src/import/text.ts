@@ -9,6 +9,7 @@ import {
 } from "./rules.ts";
 import { emptyMetadata, endsLikeSentence, metadataFromLines, mergeMetadata, sameWords, splitTags, type PageMetadata } from "./metadata.ts";
 import { escapeMarkdownText } from "./markdown.ts";
+import { findDate } from "./dates.ts";
 
 export interface Extracted {
   metadata: PageMetadata;
@@ -52,6 +53,10 @@ function findTitleLine(lines: string[]): number {
   const top = lines.slice(0, 12);
   const repeated = top.findIndex((line, i) => line.length <= 100 && top.slice(i + 1).some((other) => sameWords(other, line)));
   if (repeated >= 0) return repeated;
+  // A short line just above a line that is a date (`2016-09-03 週六 下午 05:12`) is the title it dates.
+  const dated = top.findIndex((line, i) => i > 0 && line.length <= 40 && findDate(line, "UTC") !== null && !METADATA_LABEL.test(line));
+  const above = dated > 0 ? top[dated - 1]! : undefined;
+  if (above && above.length <= 100 && !NAV_LINE.test(above) && !/[。！？!?；;，,：:]$/.test(above)) return dated - 1;
   // A title may end with a bracket (…（解读）) but not with a sentence's or a label's mark.
   const first = top.findIndex((line) => !NAV_LINE.test(line) && line.length <= 100 && !/[。！？!?；;，,：:]$/.test(line) && !METADATA_LABEL.test(line));
   return first;
