@@ -16,7 +16,8 @@ import {
 } from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
-import { TITLE_LINE } from "./rules.ts";
+import { METADATA_LABEL, TITLE_LINE } from "./rules.ts";
+import { findDate } from "./dates.ts";
 
 export { NoArticleError };
 
@@ -82,7 +83,7 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
 
   const pageLength = removeNonContent(document);
   labelledRowsToLines(document);
-  const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")));
+  const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")) && !holdsPostInfo(element));
   metadata.title = titleOnThePage(metadata.title, document.querySelector("title")?.textContent ?? undefined, lines);
   // `標題：…`, a labelled row of the item's fields, names it better than a heading of the site's section.
   const titleLine = lines.map((line) => TITLE_LINE.exec(line)?.[1]).find(Boolean);
@@ -105,6 +106,12 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   metadata.source ??= agencySource(metadata.agency, confirmedSite ?? site) ?? closingAgency(paragraphs.at(-1)) ?? confirmedSite ??
     site ?? siteNameInTitle(document.querySelector("title")?.textContent ?? undefined, metadata.title);
   return { metadata, body: blocks.map((block) => block.markdown).join("\n\n"), paragraphs };
+}
+
+/** A small container of the post's own labelled date (`楼主：… 时间：2014-02-11 09:52:30`), whatever its class says (`atl-menu`). */
+function holdsPostInfo(element: El): boolean {
+  const text = element.textContent ?? "";
+  return text.length <= 300 && METADATA_LABEL.test(text) && findDate(text, "UTC") !== null;
 }
 
 /** The page's text as lines, block by block, leaving out what `skip` says. */

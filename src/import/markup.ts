@@ -377,11 +377,12 @@ function titleParts(raw: string | undefined, title: string | undefined): { parts
  */
 export function confirmedSiteName(document: Doc, title: string | undefined, lines: string[]): string | undefined {
   const { parts, at } = titleParts(document.querySelector("title")?.textContent ?? undefined, title);
-  if (at < 0) return undefined;
   const banners = bannerNames(document);
   const copyrights = lines.filter((line) => /©|&copy;|copyright|版[权權]所有/i.test(line));
-  return parts.filter((_, i) => i !== at)
-    .find((part) => part.length <= 30 && (banners.some((banner) => sameWords(banner, part)) || copyrights.some((line) => line.includes(part))));
+  return (at < 0 ? [] : parts.filter((_, i) => i !== at))
+    .find((part) => part.length <= 30 && (banners.some((banner) => sameWords(banner, part)) || copyrights.some((line) => line.includes(part)))) ??
+    // The name its logo shows and its copyright line holds, where the <title> gives another (a section's, 海角论坛 of 海角社区).
+    banners.find((banner) => banner.length <= 20 && copyrights.some((line) => line.includes(banner)));
 }
 
 function attribute(document: Doc, selector: string, name = "content"): string | undefined {

@@ -96,7 +96,7 @@ export const LABEL_VALUE = String.raw`\s*[:：]\s*([^\s|｜/／,，;；()（）�
 // 作者：记者 梁文涛 通讯员 苏敏 names the reporter after the role word.
 export const ROLE = String.raw`(?:(?:特约|特約|实习|實習|本[报報])?[记記]者|通[讯訊]员|通[讯訊]員|[编編][辑輯])\s+`;
 export const AUTHOR_LINE = new RegExp(
-  String.raw`(?:^|[\s|｜\d])(?:作\s*者|[发發]布者|撰文|文字?(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)\s*[:：|｜/／]\s*(?:${ROLE})?([^\s|｜/／,，;；()（）【】\[\]]{1,30})`,
+  String.raw`(?:^|[\s|｜\d])(?:作\s*者|[发發]布者|[楼樓]主|張貼者|张贴者|撰文|文字?(?:\s*[/／]\s*[图圖摄攝])?|[图圖]\s*[/／]\s*文)\s*[:：|｜/／]\s*(?:${ROLE})?([^\s|｜/／,，;；()（）【】\[\]]{1,30})`,
 );
 /** `记者 林立 王芳`: reporters named after the role word, on a short line. */
 export const REPORTER_LINE = /(?:^|[\s|｜])(?:本[报報]|特[约約]|[实實][习習])?[记記]者\s+((?:[\p{Script=Han}·]{2,4}(?:[、，,\s]+|$))+)/u;
