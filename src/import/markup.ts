@@ -236,7 +236,8 @@ function labelledTagLinks(document: Doc, pageLength: number): El[] {
   const found: El[] = [];
   for (const { block, labelled } of candidates) {
     if (!labelled && candidates.some((other) => other.labelled && other.block !== block && block.contains(other.block))) continue;
-    const links = [...block.querySelectorAll("a")].filter((link) => !isCategoryLink(link, block));
+    // rel="category tag" is WordPress's category, not a tag, in a tag block too.
+    const links = [...block.querySelectorAll("a")].filter((link) => !/\bcategory\b/.test(link.getAttribute("rel") ?? "") && !isCategoryLink(link, block));
     // Tags are words; a list of headlines (a site's topics, its other stories) is no tag list.
     const words = links.filter((link) => TAG_WORD.test(link.textContent?.trim() ?? ""));
     if (links.length > 0 && links.length <= 20 && words.length >= links.length * 2 / 3) found.push(...links);

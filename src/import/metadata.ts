@@ -58,7 +58,7 @@ export function ownTags(tags: string[]): string[] {
 /** A byline's name, or undefined when the value is furniture: an address, a handle, an editor's credit. */
 export function plausibleAuthor(value: string | undefined): string | undefined {
   const name = value?.trim().replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, "");
-  if (!name || NOT_A_NAME.test(name) || EDITOR_CREDIT.test(name)) return undefined;
+  if (!name || NOT_A_NAME.test(name) || EDITOR_CREDIT.test(name) || SITE_ACTION.test(name)) return undefined;
   return name;
 }
 

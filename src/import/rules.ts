@@ -145,7 +145,7 @@ export const NOT_A_NAME = /:\/\/|^(?:https?|ftp):|^@|^www\.|\.(?:com|cn|net|org|
 export const EDITOR_CREDIT = /^(?:[责責]任)?[编編][辑輯]|^[责責][编編]|^[编編][审審]|^[校审審][对對稿]|^(?:主|总|總)[编編]/;
 /** Buttons beside a page's tags and bylines (`【纠错】`, 收藏, 打印): the site's, not words of the article. */
 export const SITE_ACTION =
-  /^[【\[(（]?\s*(?:我要)?(?:纠错|糾錯|报错|報錯|回报错误|回報錯誤|举报|舉報|检举|檢舉|收藏|分享|打印|列印|评论|評論|留言|关闭|關閉|返回|顶部|頂部|更多|订阅|訂閱|rss|字[号號]|[大中小])\s*[】\])）]?$/i;
+  /^[【\[(（]?\s*(?:我要)?(?:只看(?:该|該)?(?:作者|[楼樓]主)|[关關]注(?:作者|他|她)?|纠错|糾錯|报错|報錯|回报错误|回報錯誤|举报|舉報|检举|檢舉|收藏|分享|打印|列印|评论|評論|留言|关闭|關閉|返回|顶部|頂部|更多|订阅|訂閱|rss|字[号號]|[大中小])\s*[】\])）]?$/i;
 
 // ── Metadata in the markup ───────────────────────────────────────────────────────────────────
 
@@ -167,7 +167,7 @@ export const TAG_FURNITURE_CONTAINERS = "nav, aside, [class*=widget], [class*=si
 export const HEADLINE_ELEMENTS = "[id*=headline i], [class*=headline i], [class*=article-title i], [class*=news-title i], [class*=post-title i], [class*=entry-title i], [class*=rich_media_title i]";
 // Where a post names its writer: microdata, rel, bylines, the post's author line (`.post-author`), not a comment's.
 // A forum thread's first poster (`.authi`, `.postauthor`) too.
-export const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author i], [class*=entry-author i], [class*=article-author i], .authi, [class*=postauthor i], [id*=author_name i], [class*=author_name i], [class*=author-name i]';
+export const AUTHOR_ELEMENTS = '[itemprop="author"], [rel~="author"], .author, .byline, [class*=post-author i], [class*=entry-author i], [class*=article-author i], .authi, [class*=postauthor i], [id*=author_name i], [class*=author_name i], [class*=author-name i], [class$="-author" i]';
 // Where a post's footer gives the time of day under a day's header (`於 下午3:20`).
 export const TIME_ELEMENTS = ".published, [class*=timestamp], [class*=post-time], [class*=posttime]";
 // A blogger's own name in the profile box of a blog (`个人资料`, `關於我`): the author of its posts.
