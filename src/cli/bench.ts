@@ -36,6 +36,7 @@ interface BuildFigures {
 
 const usage =
   "Usage: npm run bench -- [--articles 1000,10000] [--pages 5000 (saved pages to import; 0: none)]\n" +
+  "       npm run bench -- --lighthouse (Lighthouse's four scores for each kind of page of the sample site, in Chromium)\n" +
   "       npm run bench -- --import-quality (every fixture page scored field by field against its expectation file)\n" +
   "       npm run bench -- --fuzz N [--seed S] [--keep] (N mutated pages imported and built; exit 1 on a finding, the folders kept)";
 const { values } = parseCommandLine(
@@ -50,6 +51,7 @@ const { values } = parseCommandLine(
       seed: { type: "string" },
       keep: { type: "boolean", default: false },
       "import-quality": { type: "boolean", default: false },
+      lighthouse: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   },
@@ -58,6 +60,9 @@ const { values } = parseCommandLine(
 
 if (values.help) {
   console.log(usage);
+} else if (values.lighthouse) {
+  const { benchmarkLighthouse } = await import("../bench/lighthouse.ts");
+  await benchmarkLighthouse();
 } else if (values["import-quality"]) {
   const results = [path.join(ROOT, "test/fixtures/import"), path.join(ROOT, "../shared/seeds")]
     .filter((dir) => existsSync(path.join(dir, "expected")))
