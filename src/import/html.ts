@@ -16,7 +16,7 @@ import {
 } from "./markup.ts";
 import { htmlToMarkdown, markdownBlocks } from "./markdown.ts";
 import type { Extracted } from "./text.ts";
-import { METADATA_LABEL, TITLE_LINE } from "./rules.ts";
+import { METADATA_LABEL } from "./rules.ts";
 import { findDate } from "./dates.ts";
 
 export { NoArticleError };
@@ -85,9 +85,6 @@ export function extractFromHtml(html: string, timeZone: string, savedImages?: Sa
   labelledRowsToLines(document);
   const lines = textLines(document.body as unknown as El, (element) => isBoilerplate(element, pageLength) && !/footer|copyright/i.test(names(element).join(" ")) && !holdsPostInfo(element));
   metadata.title = titleOnThePage(metadata.title, document.querySelector("title")?.textContent ?? undefined, lines);
-  // `標題：…`, a labelled row of the item's fields, names it better than a heading of the site's section.
-  const titleLine = lines.map((line) => TITLE_LINE.exec(line)?.[1]).find(Boolean);
-  if (titleLine) metadata.title = titleLine.trim();
   const fromText = metadataFromLines(lines, metadata.title, timeZone);
   // A `来源：` line in the article names its source better than the site's own publisher field.
   const source = plausibleSource(fromText.source) ?? metadata.source;

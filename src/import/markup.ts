@@ -6,7 +6,7 @@ import { distinct, emptyMetadata, metaDate, mergeMetadata, personName, sameWords
 import { httpUrl, type Doc, type El } from "./dom.ts";
 import {
   ACCOUNT_NAMES, AUTHOR_ELEMENTS, FURNITURE_CONTAINERS, HEADLINE_ELEMENTS, PROFILE_NAMES, TAG_FURNITURE_CONTAINERS, TIME_ELEMENTS,
-  ARTICLE_TYPES, CATEGORY_LABEL, LOOSE_DATE_META, PLATFORM_NAME, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, LOOSE_TITLE_SEPARATOR, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
+  ARTICLE_TYPES, CATEGORY_LABEL, LOOSE_DATE_META, PLATFORM_NAME, CATEGORY_LABEL_ANYWHERE, PUBLISHED_META, SITE_NAME_ENDING, SITE_SUFFIX, LOOSE_TITLE_SEPARATOR, TITLE_LINE, TAG_BLOCK_NAME, TAG_LABEL, TAG_LABEL_ANYWHERE, TAG_WORD, TITLE_SEPARATOR,
 } from "./rules.ts";
 import { findTimeOfDay } from "./dates.ts";
 
@@ -348,11 +348,14 @@ export function siteNameInTitle(raw: string | undefined, title: string | undefin
 }
 
 /**
- * The title as the page prints it: when the title taken is no line of the page, but a part of the
+ * The title as the page prints it: a `標題：` line; else, when the title taken is no line of the page, but a part of the
  * `<title>` (split at any dash or underscore: `梧岭县林业局--我县启动…`, `标题-星河网-新闻中心`) is,
  * that part.
  */
 export function titleOnThePage(title: string | undefined, raw: string | undefined, lines: string[]): string | undefined {
+  // `標題：…`, a labelled row of the item's fields, names it better than a heading of the site's section.
+  const labelled = lines.map((line) => TITLE_LINE.exec(line)?.[1]?.trim()).find(Boolean);
+  if (labelled) return labelled;
   if (!raw || (title && lines.some((line) => sameWords(line, title)))) return title;
   const parts = raw.split(LOOSE_TITLE_SEPARATOR).map((part) => part.trim()).filter((part) => part.length >= 4);
   return parts.find((part) => lines.some((line) => sameWords(line, part))) ?? title;
