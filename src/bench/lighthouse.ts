@@ -3,13 +3,12 @@
  * audited by Lighthouse in Debian's Chromium, as a phone and as a desktop; prints the four scores
  * of each (performance, accessibility, best practices, SEO). Figures to read, not a gate.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSite } from "../build.ts";
+import { serveSite } from "./static-site.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -25,33 +24,6 @@ const PAGES: [string, string][] = [
   ["search page with results", `zh-hans/search/?q=${encodeURIComponent("软件")}`],
 ];
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json", ".svg": "image/svg+xml", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
-  ".png": "image/png", ".jpg": "image/jpeg", ".webp": "image/webp",
-};
-
-/** The built site on localhost, as a static host serves it. */
-async function serve(dir: string): Promise<{ url: string; close: () => void }> {
-  const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    let file = path.join(dir, pathname);
-    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, "index.html");
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404, { "content-type": TYPES[".html"] });
-      response.end(readFileSync(path.join(dir, "404.html")));
-      return;
-    }
-    response.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    response.end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://localhost:${(server.address() as AddressInfo).port}/`, close: () => {
-    server.closeAllConnections();
-    server.close();
-  } };
-}
-
 export async function benchmarkLighthouse(): Promise<void> {
   if (!existsSync(CHROMIUM)) throw new Error(`Lighthouse needs Chromium at ${CHROMIUM} (sudo apt-get install chromium fonts-noto-cjk)`);
   // Loaded here: the other benchmarks do without them.
@@ -61,7 +33,7 @@ export async function benchmarkLighthouse(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "archive-bench-lighthouse-"));
   const site = path.join(dir, "site");
   await buildSite({ contentDir: path.join(ROOT, "content"), outputDir: site, cacheDir: path.join(dir, "cache") });
-  const server = await serve(site);
+  const server = await serveSite(site, "/");
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
     console.log("\n== Lighthouse on the sample site (scores out of 100: performance, accessibility, best practices, SEO)");
@@ -74,7 +46,7 @@ export async function benchmarkLighthouse(): Promise<void> {
     }
   } finally {
     await chrome.kill();
-    server.close();
+    await server.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
