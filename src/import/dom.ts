@@ -79,15 +79,6 @@ export function nameTokens(element: El): string[][] {
     .map((token) => token.split(/[_-]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean).map((part) => part.toLowerCase()));
 }
 
-/**
- * The head words of the element's class and id parts: the last word of a camelCase part
- * (`articalContent` → content, `ydLogin` → login), which says what the element is.
- */
-export function headNames(element: El): string[] {
-  return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.split(/[\s_-]+/)
-    .map((part) => part.split(/(?<=[a-z])(?=[A-Z])/).at(-1)!.toLowerCase()).filter(Boolean);
-}
-
 export function names(element: El): string[] {
   return `${element.getAttribute("class") ?? ""} ${element.getAttribute("id") ?? ""}`.toLowerCase().split(/[\s_-]+/).filter(Boolean);
 }
